@@ -1,0 +1,70 @@
+"""The headless ``erpdesk`` commands: global options first, then a subcommand (argparse, no Qt).
+
+Each area registers its subcommands in its own module (listed in ``COMMAND_MODULES``) through
+``register(subparsers)``; a command is ``run(args, ctx) -> exit status``. A ``DomainError`` is a user
+error: its text goes to stderr in the user's language and the exit status is 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from erpdesk import __version__
+from erpdesk.cli.context import CliContext
+from erpdesk.domain.errors import DomainError
+from erpdesk.domain.messages import normalise_language, render
+
+COMMAND_MODULES = ("erpdesk.cli.db", "erpdesk.cli.demo")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="erpdesk",
+        description="ERPDesk: without a command, open the desktop app; with one, run it headless.",
+    )
+    parser.add_argument("--version", action="version", version=f"ERPDesk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database: sqlite:///PATH or postgresql://…")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of messages and the UI")
+    parser.add_argument(
+        "--user", metavar="NAME", help="act as this user (password from ERPDESK_PASSWORD)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(name).register(commands)
+    return parser
+
+
+def system_language() -> str:
+    lang, _encoding = locale.getlocale()
+    return normalise_language(lang)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run an already parsed subcommand; returns the exit status."""
+    lang = args.lang or system_language()
+    ctx = CliContext(db_url=args.db, lang=lang, username=args.user)
+    try:
+        status: int = args.handler(args, ctx)
+        return status
+    except DomainError as exc:
+        print(
+            render("cli.error", ctx.lang, text=render(exc.msg_id, ctx.lang, **exc.params)),
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 2
+    return run(args)

@@ -1,0 +1,238 @@
+"""The audit trail: rows written in the same transaction as the change they describe, hash-chained.
+
+``hash = SHA-256(prev_hash ‖ canonical JSON of the row)``; ``audit_head`` holds the newest hash and the row
+count, so removing the newest rows is detected too. Rows are appended under the head's row lock, which
+orders them. ORM changes are captured by a flush hook (``install_audit_hook``); Core bulk writes call
+``append`` themselves. Secrets listed in a model's ``__audit_secret__`` are recorded as changed, never shown.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from erpdesk.db.base import AUDIT_SKIPPED_FIELDS, Base
+from erpdesk.db.models.system import AuditHead, AuditLog
+
+GENESIS = "0" * 64
+HEAD_ID = 1
+SECRET_MARK = "***"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change to record: table, key, action and the old and new values of the changed fields."""
+
+    table_name: str
+    row_pk: str
+    action: str
+    old: dict[str, Any] | None = None
+    new: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    """Who is acting, from where, in which transaction, and when (UTC)."""
+
+    app_user: str
+    host: str
+    txn_id: str
+    at_utc: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    """Where verification found the chain broken: the audit row id and a message id for the reason."""
+
+    row_id: int
+    reason_id: str
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"<{len(bytes(value))} bytes>"
+    return value
+
+
+def _json(values: dict[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps({k: _plain(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
+
+
+def _canonical(row: dict[str, Any]) -> bytes:
+    return json.dumps(
+        row, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    ).encode("utf-8")
+
+
+def _hashed_fields(row: dict[str, Any]) -> dict[str, Any]:
+    at = row["at_utc"]
+    return {
+        "txn_id": row["txn_id"],
+        "at_utc": at.isoformat() if isinstance(at, datetime) else str(at),
+        "app_user": row["app_user"],
+        "host": row["host"],
+        "table_name": row["table_name"],
+        "row_pk": row["row_pk"],
+        "action": row["action"],
+        "old": row["old"],
+        "new": row["new"],
+    }
+
+
+def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
+    """The chain hash of an audit row given the hash of the row before it."""
+    digest = hashlib.sha256(prev_hash.encode("ascii"))
+    digest.update(_canonical(_hashed_fields(row)))
+    return digest.hexdigest()
+
+
+def _lock_head(conn: Connection) -> tuple[str, int]:
+    stmt = select(AuditHead.hash, AuditHead.row_count).where(AuditHead.id == HEAD_ID)
+    if conn.dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    row = conn.execute(stmt).one()
+    return row.hash, row.row_count
+
+
+def append(conn: Connection, context: AuditContext, entries: Sequence[AuditEntry]) -> None:
+    """Append ``entries`` to the audit log inside the caller's transaction."""
+    if not entries:
+        return
+    prev, count = _lock_head(conn)
+    rows = []
+    for entry in entries:
+        row = {
+            "txn_id": context.txn_id,
+            "at_utc": context.at_utc,
+            "app_user": context.app_user,
+            "host": context.host,
+            "table_name": entry.table_name,
+            "row_pk": entry.row_pk,
+            "action": entry.action,
+            "old": _json(entry.old),
+            "new": _json(entry.new),
+            "prev_hash": prev,
+        }
+        row["hash"] = prev = row_hash(prev, row)
+        rows.append(row)
+    conn.execute(insert(AuditLog), rows)
+    conn.execute(
+        update(AuditHead)
+        .where(AuditHead.id == HEAD_ID)
+        .values(hash=prev, row_count=count + len(rows))
+    )
+
+
+def _column_values(obj: Base, keys: Iterable[str]) -> dict[str, Any]:
+    secret = type(obj).__audit_secret__
+    return {k: (SECRET_MARK if k in secret else getattr(obj, k)) for k in keys}
+
+
+def _pk_text(obj: Base) -> str:
+    identity = inspect(obj).identity
+    if identity is None:
+        mapper = inspect(type(obj))
+        identity = tuple(getattr(obj, str(col.key)) for col in mapper.primary_key)
+    return ",".join(str(part) for part in identity)
+
+
+def entries_for_flush(session: Session) -> Iterator[AuditEntry]:
+    """Describe what the session is flushing: inserts in full, updates as changed fields, deletes."""
+    for obj in session.new:
+        if isinstance(obj, Base) and type(obj).__audit__:
+            keys = [
+                a.key for a in inspect(type(obj)).column_attrs if a.key not in AUDIT_SKIPPED_FIELDS
+            ]
+            yield AuditEntry(
+                obj.__tablename__, _pk_text(obj), "insert", None, _column_values(obj, keys)
+            )
+    for obj in session.dirty:
+        if not (isinstance(obj, Base) and type(obj).__audit__) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        old: dict[str, Any] = {}
+        new: dict[str, Any] = {}
+        secret = type(obj).__audit_secret__
+        for attr in state.mapper.column_attrs:
+            if attr.key in AUDIT_SKIPPED_FIELDS:
+                continue
+            history = state.attrs[attr.key].history
+            if not history.has_changes():
+                continue
+            before = history.deleted[0] if history.deleted else None
+            after = history.added[0] if history.added else None
+            if before == after:
+                continue
+            old[attr.key] = SECRET_MARK if attr.key in secret else before
+            new[attr.key] = SECRET_MARK if attr.key in secret else after
+        if new:
+            yield AuditEntry(obj.__tablename__, _pk_text(obj), "update", old, new)
+    for obj in session.deleted:
+        if isinstance(obj, Base) and type(obj).__audit__:
+            keys = [
+                a.key for a in inspect(type(obj)).column_attrs if a.key not in AUDIT_SKIPPED_FIELDS
+            ]
+            yield AuditEntry(
+                obj.__tablename__, _pk_text(obj), "delete", _column_values(obj, keys), None
+            )
+
+
+def install_audit_hook(session_class: type[Session]) -> None:
+    """Write audit rows for every flush of ``session_class`` sessions that carry an AuditContext."""
+
+    @event.listens_for(session_class, "after_flush")
+    def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+        context = session.info.get("audit_context")
+        if context is None:
+            return
+        entries = list(entries_for_flush(session))
+        pending = session.info.setdefault("changes", {})
+        for entry in entries:
+            pending.setdefault(entry.table_name, set()).add(entry.row_pk)
+        append(session.connection(), context, entries)
+
+
+def verify_chain(conn: Connection, *, batch: int = 5000) -> tuple[int, ChainProblem | None]:
+    """Re-compute the chain; return the number of rows and the first problem found, if any."""
+    prev = GENESIS
+    count = 0
+    last_id = 0
+    while True:
+        rows = (
+            conn.execute(
+                select(AuditLog).where(AuditLog.id > last_id).order_by(AuditLog.id).limit(batch)
+            )
+            .mappings()
+            .all()
+        )
+        if not rows:
+            break
+        for row in rows:
+            if row["prev_hash"] != prev:
+                return count, ChainProblem(row["id"], "db.audit_link_broken")
+            if row_hash(prev, dict(row)) != row["hash"]:
+                return count, ChainProblem(row["id"], "db.audit_row_altered")
+            prev = row["hash"]
+            count += 1
+            last_id = row["id"]
+    head = conn.execute(select(AuditHead).where(AuditHead.id == HEAD_ID)).mappings().one_or_none()
+    if head is not None and (head["hash"] != prev or head["row_count"] != count):
+        return count, ChainProblem(last_id, "db.audit_head_mismatch")
+    return count, None

@@ -1,0 +1,52 @@
+"""Who is acting and what time it is: passed to every service so nothing reads globals.
+
+``Actor`` is built once the user has logged in (or from ``--user`` in the CLI); tests pass a fixed clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from erpdesk.domain.permissions import Permission, Role, permissions_of
+from erpdesk.services.errors import PermissionDenied
+
+COMPANY_TZ = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The logged-in user (or a system actor for maintenance commands)."""
+
+    username: str
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    user_id: int | None = None
+
+    def may(self, permission: Permission) -> bool:
+        return permission in permissions_of(self.roles)
+
+    def require(self, permission: Permission) -> None:
+        """Raise ``PermissionDenied`` unless one of the actor's roles grants ``permission``."""
+        if not self.may(permission):
+            raise PermissionDenied("perm.denied", user=self.username, action=permission.value)
+
+
+def system_actor(label: str = "system") -> Actor:
+    """An actor for maintenance run with direct access to the database (upgrade, check, backup)."""
+    return Actor(username=label, roles=frozenset({Role.ADMIN}))
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """Current time in UTC and today's date in the company's time zone; tests fix ``now``."""
+
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    tz: ZoneInfo = COMPANY_TZ
+
+    def utc(self) -> datetime:
+        return self.now().astimezone(UTC)
+
+    def today(self) -> date:
+        return self.now().astimezone(self.tz).date()

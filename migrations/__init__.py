@@ -1,0 +1,1 @@
+"""Alembic migrations, installed as the ``erpdesk.migrations`` package so they ship with the app."""
