@@ -6,5 +6,6 @@ Each aggregate has its own module; add a new module's import here so migrations 
 from __future__ import annotations
 
 from erpdesk.db.models.system import AppMeta, AuditHead, AuditLog, NumberSeries
+from erpdesk.db.models.user import UserAccount, UserRole
 
-__all__ = ["AppMeta", "AuditHead", "AuditLog", "NumberSeries"]
+__all__ = ["AppMeta", "AuditHead", "AuditLog", "NumberSeries", "UserAccount", "UserRole"]
