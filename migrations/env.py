@@ -17,8 +17,15 @@ if connection is None:
         "run migrations through erpdesk (erpdesk db upgrade), not the alembic command"
     )
 
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave out objects made by raw DDL (FTS5 tables, pg_trgm indexes): see ``models.customer``."""
+    return not any(check(name) for check in Base.metadata.info.get("unmanaged", ()))
+
+
 context.configure(
     connection=connection,
+    include_name=include_name,
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from erpdesk.db import models  # noqa: F401 - registers every table for truncate_all
 from erpdesk.db.base import Base
 from erpdesk.db.engine import Database, open_database
 from erpdesk.db.migrate import upgrade
@@ -32,6 +33,16 @@ FIXED_NOW = datetime(2025, 5, 3, 1, 30, tzinfo=UTC)  # 09:30 in Asia/Shanghai
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Full-scale ``slow`` scenarios run only when asked (``-m slow`` or ``ERPDESK_SLOW=1``)."""
+    if "slow" in (config.getoption("markexpr") or "") or os.environ.get("ERPDESK_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="full-scale scenario: run with -m slow or ERPDESK_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +69,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
     database = open_database("sqlite:///" + path.as_posix())
     upgrade(database)
-    with database.write_engine.connect() as conn:
+    with database.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
     return path

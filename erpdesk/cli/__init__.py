@@ -18,7 +18,13 @@ from erpdesk.cli.context import CliContext
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.messages import normalise_language, render
 
-COMMAND_MODULES = ("erpdesk.cli.db", "erpdesk.cli.demo")
+COMMAND_MODULES = (
+    "erpdesk.cli.db",
+    "erpdesk.cli.demo",
+    "erpdesk.cli.excel",
+    "erpdesk.cli.users",
+    "erpdesk.cli.customers",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

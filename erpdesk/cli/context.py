@@ -29,18 +29,33 @@ class CliContext:
     def settings(self) -> app_settings.AppSettings:
         return app_settings.load(self.db_url, self.lang)
 
-    def database(self, *, upgrade: bool = True) -> Database:
-        """Open the database; upgrade it to this program's schema unless told not to."""
+    def database(
+        self, *, upgrade: bool = True, probe: bool = True, create: bool = True
+    ) -> Database:
+        """Open the database; upgrade it to this program's schema unless told not to.
+
+        ``probe=False`` skips the first connection (a restore must work over a damaged file);
+        ``create=False`` refuses a missing SQLite file instead of creating an empty one.
+        """
         if self._database is None:
             self._database = database_service.open_db(
-                self.settings.database_url, application_name=f"erpdesk-cli:{self.os_user()}"
+                self.settings.database_url,
+                application_name=f"erpdesk-cli:{self.os_user()}",
+                probe=probe,
+                create=create,
             )
+            service = self._database.cloud_sync_service
+            if service:
+                self.warn("db.cloud_folder", path=self._database.label(), service=service)
             if upgrade:
                 database_service.upgrade(self._database, backup_dir=self.settings.backup_dir)
         return self._database
 
     def actor(self) -> Actor:
-        """The acting user; maintenance commands run as the operating-system user."""
+        """The acting user: ``--user NAME`` logs in (password from ERPDESK_PASSWORD or a prompt) and
+        acts with that user's roles; without it, maintenance runs as the operating-system user."""
+        if self.username:
+            return _login_actor(self, self.username)
         return system_actor(f"system:{self.os_user()}")
 
     @staticmethod
@@ -60,3 +75,9 @@ class CliContext:
         if self._database is not None:
             self._database.dispose()
             self._database = None
+
+
+def _login_actor(ctx: CliContext, username: str) -> Actor:
+    from erpdesk.cli.users import login_actor
+
+    return login_actor(ctx, username)

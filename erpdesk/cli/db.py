@@ -45,7 +45,7 @@ def upgrade(_args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def check(_args: argparse.Namespace, ctx: CliContext) -> int:
-    result = database_service.check(ctx.database(upgrade=False))
+    result = database_service.check(ctx.database(upgrade=False, create=False))
     if result.ok:
         ctx.say("db.check_ok", rows=result.audit_rows)
         return 0
@@ -58,7 +58,8 @@ def check(_args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    database = ctx.database()
+    # No upgrade first: a backup must be possible of any database, even one this program cannot open.
+    database = ctx.database(upgrade=False, create=False)
     target = args.to or database_service.default_backup_target(database, ctx.settings.backup_dir)
     written = database_service.backup(database, ctx.actor(), target)
     ctx.say("backup.done", path=str(written))
@@ -66,7 +67,9 @@ def backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    database = ctx.database(upgrade=False)
+    database = ctx.database(upgrade=False, probe=False)
+    if database.is_sqlite and not database.sqlite_path.exists():
+        database_service.upgrade(database, backup_dir=None)  # a new PC: restore over an empty one
     kept = database_service.restore(database, ctx.actor(), args.file, ctx.settings.backup_dir)
     database_service.upgrade(database, backup_dir=None)
     ctx.say("restore.done", source=str(args.file), kept=str(kept))

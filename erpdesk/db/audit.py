@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -115,12 +115,16 @@ def append(conn: Connection, context: AuditContext, entries: Sequence[AuditEntry
     """Append ``entries`` to the audit log inside the caller's transaction."""
     if not entries:
         return
+    if context.at_utc.tzinfo is None:
+        raise ValueError("audit time must be an aware datetime")
+    # Hashed as stored: the column reads back in UTC, so an offset like +08:00 would break the chain.
+    at_utc = context.at_utc.astimezone(UTC)
     prev, count = _lock_head(conn)
     rows = []
     for entry in entries:
         row = {
             "txn_id": context.txn_id,
-            "at_utc": context.at_utc,
+            "at_utc": at_utc,
             "app_user": context.app_user,
             "host": context.host,
             "table_name": entry.table_name,

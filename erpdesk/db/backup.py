@@ -1,10 +1,11 @@
 """Backups and restores that are verified before anyone relies on them.
 
 SQLite: the online backup API copies a consistent snapshot (WAL included) page by page into a temporary
-file; the copy must pass ``integrity_check`` and ``foreign_key_check``; it is fsynced and renamed into
-place. A restore verifies the candidate first (SQLite header, integrity, an ERPDesk schema not newer than
-this program), keeps a verified copy of the live database, then copies the candidate in through the backup
-API, which is one transaction on the live file. PostgreSQL: ``pg_dump -Fc``.
+file (in one step once writers have restarted it three times); the copy must pass ``integrity_check``
+and ``foreign_key_check``; it is fsynced and renamed into place. A restore verifies the candidate first
+(SQLite header, integrity, foreign keys, the audit chain, an ERPDesk schema not newer than this program),
+keeps a verified copy of the live database, then copies the candidate in through the backup API, which
+is one transaction on the live file. PostgreSQL: ``pg_dump -Fc``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from erpdesk.domain.errors import DomainError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGES_PER_STEP = 1024
+MAX_RESTARTS = 3
 Progress = Callable[[int, int], None]
 
 
@@ -56,22 +58,56 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def backup_sqlite(source: Path, target: Path, *, progress: Progress | None = None) -> Path:
-    """Write a verified copy of the live SQLite database ``source`` to ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+class _Restarted(Exception):
+    """The source changed under a chunked copy too often; copy it in one step instead."""
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, progress: Progress | None) -> None:
+    """Copy ``src`` into ``dst`` with the online backup API.
+
+    A chunked copy lets the GUI show progress, but SQLite restarts it whenever another connection
+    writes to the source; after ``MAX_RESTARTS`` the copy is done in one step, which reads one
+    consistent snapshot while writers carry on in WAL mode.
+    """
+    last_remaining: int | None = None
+    restarts = 0
 
     def report(_status: int, remaining: int, total: int) -> None:
+        nonlocal last_remaining, restarts
+        if last_remaining is not None and remaining > last_remaining:
+            restarts += 1
+            if restarts >= MAX_RESTARTS:
+                raise _Restarted
+        last_remaining = remaining
         if progress is not None:
             progress(total - remaining, total)
 
+    try:
+        src.backup(dst, pages=PAGES_PER_STEP, progress=report)
+    except _Restarted:
+        src.backup(dst, pages=-1)
+        if progress is not None:
+            progress(1, 1)
+
+
+def backup_sqlite(source: Path, target: Path, *, progress: Progress | None = None) -> Path:
+    """Write a verified copy of the live SQLite database ``source`` to ``target``.
+
+    Raises:
+        DomainError: ``backup.source_missing`` or ``backup.verify_failed``; no file is left at
+            ``target`` then.
+    """
+    if not source.is_file():
+        raise DomainError("backup.source_missing", path=str(source))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
     try:
         with (
             closing(sqlite3.connect(source, timeout=30)) as src,
             closing(sqlite3.connect(partial)) as dst,
         ):
-            src.backup(dst, pages=PAGES_PER_STEP, progress=report)
+            _copy(src, dst, progress)
             dst.execute("PRAGMA journal_mode=DELETE")
         verify_copy(partial)
         _fsync(partial)
@@ -85,8 +121,8 @@ def sqlite_revision(path: Path) -> frozenset[str]:
     """Verify a candidate file and return its ERPDesk schema revisions.
 
     Raises:
-        DomainError: ``restore.not_found``, ``restore.not_sqlite``, ``restore.damaged`` or
-            ``restore.foreign``.
+        DomainError: ``restore.not_found``, ``restore.not_sqlite``, ``restore.damaged``,
+            ``restore.audit_broken`` or ``restore.foreign``.
     """
     if not path.is_file():
         raise DomainError("restore.not_found", path=str(path))
@@ -106,9 +142,35 @@ def sqlite_revision(path: Path) -> frozenset[str]:
             revisions = frozenset(
                 r[0] for r in conn.execute("SELECT version_num FROM alembic_version")
             )
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise DomainError(
+                    "restore.damaged", path=str(path), detail=f"foreign keys: {problems[:3]}"
+                )
+        _verify_audit_chain(path)
     except sqlite3.DatabaseError as exc:
         raise DomainError("restore.damaged", path=str(path), detail=str(exc)) from None
     return revisions
+
+
+def _verify_audit_chain(path: Path) -> None:
+    """Damage inside row data passes ``integrity_check``; the audit chain's hashes catch it there."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.pool import NullPool
+
+    from erpdesk.db.audit import verify_chain
+
+    engine = create_engine("sqlite://", creator=lambda: _read_only(path), poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            _rows, problem = verify_chain(conn)
+    except DBAPIError as exc:
+        raise DomainError("restore.damaged", path=str(path), detail=str(exc.orig)) from None
+    finally:
+        engine.dispose()
+    if problem is not None:
+        raise DomainError("restore.audit_broken", path=str(path), row_id=problem.row_id)
 
 
 def restore_sqlite(
@@ -117,7 +179,8 @@ def restore_sqlite(
     """Replace the live database's content with ``candidate``'s after verifying it.
 
     Returns:
-        The path of the verified copy of the previous live database.
+        The path of the verified copy of the previous live database (a raw copy of its files when it
+        was too damaged to back up).
 
     Raises:
         DomainError: if the candidate is missing, not SQLite, damaged, foreign or newer; the live file is
@@ -127,11 +190,45 @@ def restore_sqlite(
     unknown = revisions - known_revisions
     if unknown:
         raise DomainError("restore.newer", path=str(candidate), found=", ".join(sorted(unknown)))
-    kept = backup_sqlite(live, keep_dir / backup_name("before-restore"))
+    target = keep_dir / backup_name("before-restore")
+    try:
+        kept = backup_sqlite(live, target)
+    except (DomainError, sqlite3.DatabaseError):
+        # The live file is damaged (which is why people restore): keep its bytes as they are and
+        # swap the candidate in by rename, since the backup API cannot write into a broken file.
+        kept = _keep_raw(live, target.with_name(target.stem + "-damaged.db"))
+        _replace_by_rename(live, candidate)
+        verify_copy(live)
+        return kept
     with closing(_read_only(candidate)) as src, closing(sqlite3.connect(live, timeout=30)) as dst:
         src.backup(dst)
     verify_copy(live)
     return kept
+
+
+def _keep_raw(live: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        source = live.with_name(live.name + suffix)
+        if source.exists():
+            shutil.copy2(source, target.with_name(target.name + suffix))
+    return target
+
+
+def _replace_by_rename(live: Path, candidate: Path) -> None:
+    staged = live.with_name(live.name + ".restoring")
+    staged.unlink(missing_ok=True)
+    try:
+        with closing(_read_only(candidate)) as src, closing(sqlite3.connect(staged)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        verify_copy(staged)
+        _fsync(staged)
+        for suffix in ("-wal", "-shm"):
+            live.with_name(live.name + suffix).unlink(missing_ok=True)
+        os.replace(staged, live)
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 def backup_postgres(url: URL, target: Path) -> Path:

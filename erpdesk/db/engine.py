@@ -83,7 +83,7 @@ def parse_url(url: str) -> URL:
         if not parsed.database or parsed.database == ":memory:":
             raise DomainError("db.unsupported_url", url=url)
         return parsed.set(drivername="sqlite+pysqlite")
-    if backend == "postgresql":
+    if backend in ("postgresql", "postgres"):
         return parsed.set(drivername="postgresql+psycopg")
     raise DomainError("db.unsupported_url", url=url)
 
@@ -104,9 +104,14 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(
-            "BEGIN " + conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        )
+        options = conn.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
+            return  # e.g. a WAL checkpoint or VACUUM, which cannot run inside a transaction
+        raw = conn.connection.driver_connection
+        if raw.isolation_level is not None:
+            # SQLAlchemy's isolation-level reset turns pysqlite's implicit BEGIN back on.
+            raw.isolation_level = None
+        conn.exec_driver_sql("BEGIN " + options.get("sqlite_begin", "DEFERRED"))
 
     return engine
 

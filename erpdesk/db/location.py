@@ -29,6 +29,12 @@ NETWORK_FS_TYPES = frozenset(
         "ncpfs",
         "glusterfs",
         "ceph",
+        "lustre",
+        "gpfs",
+        "beegfs",
+        "vboxsf",
+        "vmhgfs",
+        "prl_fs",
         "fuse",
     }
 )
@@ -46,13 +52,19 @@ _DRIVE_REMOTE = 4
 
 
 def _is_unc(path: str) -> bool:
-    return path.startswith(("\\\\", "//"))
+    r"""``\\server\share``, ``//server/share`` and ``\\?\UNC\…``; not ``\\?\C:\…`` (local)."""
+    text = path.replace("/", "\\").lower()
+    if text.startswith(("\\\\?\\unc\\", "\\\\.\\unc\\")):
+        return True
+    if text.startswith(("\\\\?\\", "\\\\.\\")):
+        return False
+    return text.startswith("\\\\")
 
 
 def _windows_drive_is_remote(path: str) -> bool:
     import ctypes
 
-    root = PureWindowsPath(path).anchor
+    root = PureWindowsPath(os.path.abspath(path)).anchor
     if not root:
         return False
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
@@ -106,7 +118,7 @@ def check_sqlite_location(
     """
     raw = os.fspath(path)
     windows = os.name == "nt" if windows is None else windows
-    if _is_unc(raw) or raw.lower().startswith("\\\\?\\unc\\"):
+    if _is_unc(raw):
         raise DomainError("db.network_path", path=raw)
     if windows:
         if _windows_drive_is_remote(raw):

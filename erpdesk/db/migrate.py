@@ -9,6 +9,7 @@ an interrupted upgrade leaves the old schema intact rather than a half-migrated 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -23,6 +24,8 @@ from sqlalchemy import Connection, insert, inspect, select
 from erpdesk.db.engine import Database
 from erpdesk.db.models.system import AppMeta
 from erpdesk.domain.errors import DomainError
+
+MIGRATION_LOCK_KEY = 0x45525044  # "ERPD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +95,13 @@ def status(database: Database) -> SchemaStatus:
 
 
 def _has_user_tables(conn: Connection) -> bool:
-    return bool(inspect(conn).get_table_names())
+    return bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
 
 
-def _run_upgrade(conn: Connection) -> None:
+def _alembic(conn: Connection, action: Callable[[Config], None]) -> None:
     config = alembic_config()
     config.attributes["connection"] = conn
-    command.upgrade(config, "heads")
+    action(config)
 
 
 def _stamp_identity(conn: Connection) -> None:
@@ -109,15 +112,26 @@ def _stamp_identity(conn: Connection) -> None:
             conn.execute(insert(AppMeta).values(key=key, value=value))
 
 
-def _upgrade_sqlite(database: Database) -> None:
+def _in_one_transaction(database: Database, work: Callable[[Connection], None]) -> None:
+    """Run schema changes in a single transaction (SQLite: foreign keys off around it, checked inside).
+
+    With foreign keys on, SQLite's copy-and-move batch migrations would fire ON DELETE CASCADE when the
+    old table is dropped; they can only be switched off outside a transaction.
+    """
+    if not database.is_sqlite:
+        with database.write_engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 300000")
+            # Two PCs starting a new version at once: the second waits, then finds nothing to do.
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
+            work(conn)
+        return
     with database.write_engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
-                _run_upgrade(conn)
-                _stamp_identity(conn)
+                work(conn)
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DomainError(
@@ -127,18 +141,31 @@ def _upgrade_sqlite(database: Database) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _upgrade_postgres(database: Database) -> None:
-    with database.write_engine.connect() as conn, conn.begin():
-        conn.exec_driver_sql("SET LOCAL statement_timeout = 300000")
-        _run_upgrade(conn)
-        _stamp_identity(conn)
+def _upgrade_and_stamp(conn: Connection) -> None:
+    _alembic(conn, lambda config: command.upgrade(config, "heads"))
+    _stamp_identity(conn)
+
+
+def upgrade_to(database: Database, revision: str) -> None:
+    """Upgrade to one revision (tests and support tools; the app always goes to the heads)."""
+    _in_one_transaction(
+        database, lambda conn: _alembic(conn, lambda cfg: command.upgrade(cfg, revision))
+    )
+
+
+def downgrade_to(database: Database, revision: str) -> None:
+    """Downgrade to ``revision`` (``base`` for none): support tools and migration tests only."""
+    _in_one_transaction(
+        database, lambda conn: _alembic(conn, lambda cfg: command.downgrade(cfg, revision))
+    )
 
 
 def upgrade(database: Database, *, backup_dir: Path | None = None) -> UpgradeOutcome:
     """Upgrade ``database`` to this program's heads; back up an existing SQLite file first.
 
     Raises:
-        DomainError: ``db.newer_schema`` when the database is newer than the program.
+        DomainError: ``db.newer_schema`` when the database is newer than the program,
+            ``db.not_a_database`` when it holds tables but no ERPDesk schema revision.
     """
     script = script_directory()
     heads = frozenset(script.get_heads())
@@ -148,13 +175,13 @@ def upgrade(database: Database, *, backup_dir: Path | None = None) -> UpgradeOut
     check_known(current, script)
     if current == heads:
         return UpgradeOutcome(current, heads, None)
+    if not current and populated:
+        # Someone else's database: never add our tables to it.
+        raise DomainError("db.not_a_database", path=database.label())
     backup_path = None
     if database.is_sqlite and populated and backup_dir is not None:
         from erpdesk.db.backup import backup_name, backup_sqlite
 
         backup_path = backup_sqlite(database.sqlite_path, backup_dir / backup_name("pre-upgrade"))
-    if database.is_sqlite:
-        _upgrade_sqlite(database)
-    else:
-        _upgrade_postgres(database)
+    _in_one_transaction(database, _upgrade_and_stamp)
     return UpgradeOutcome(current, heads, backup_path)

@@ -42,16 +42,25 @@ def allocate(
     Returns:
         The allocated number.
     """
-    _insert_first_use(conn, series, period, start)
     while True:
-        value: int = conn.execute(
-            update(NumberSeries)
-            .where(NumberSeries.series == series, NumberSeries.period == period)
-            .values(next_value=NumberSeries.next_value + 1)
-            .returning(NumberSeries.next_value - 1)
-        ).scalar_one()
+        value = _take(conn, series, period)
+        if value is None:
+            _insert_first_use(conn, series, period, start)
+            value = _take(conn, series, period)
+            assert value is not None
         if is_taken is None or not is_taken(value):
             return value
+
+
+def _take(conn: Connection, series: str, period: str) -> int | None:
+    # One statement per number: the UPDATE takes the row lock (PostgreSQL) and returns the old value.
+    value: int | None = conn.execute(
+        update(NumberSeries)
+        .where(NumberSeries.series == series, NumberSeries.period == period)
+        .values(next_value=NumberSeries.next_value + 1)
+        .returning(NumberSeries.next_value - 1)
+    ).scalar_one_or_none()
+    return value
 
 
 def peek(conn: Connection, series: str, period: str = "", *, start: int = 1) -> int:

@@ -30,11 +30,16 @@ def to_minor(amount: Decimal) -> int:
 
     Raises:
         DomainError: ``money.too_precise`` if the amount has a non-zero digit below the fen, or
-            ``money.not_a_number`` for NaN and infinity.
+            ``money.not_a_number`` for NaN and infinity, ``money.too_large`` beyond the decimal
+            context's precision.
     """
     if not amount.is_finite():
         raise DomainError("money.not_a_number", value=str(amount))
-    quantized = amount.quantize(CENT)
+    try:
+        quantized = amount.quantize(CENT)
+    except InvalidOperation:
+        # More digits than the decimal context holds: far beyond any real amount.
+        raise DomainError("money.too_large", value=str(amount)) from None
     if quantized != amount:
         raise DomainError("money.too_precise", value=str(amount))
     return int(quantized * 100)
@@ -52,7 +57,7 @@ def parse_money(text: str) -> Decimal:
         DomainError: ``money.not_a_number`` or ``money.too_precise``.
     """
     cleaned = unicodedata.normalize("NFKC", text).strip()
-    for symbol in ("¥", "￥", "CNY", "RMB", ",", " "):
+    for symbol in ("¥", "￥", "CNY", "RMB", "元", ",", " "):
         cleaned = cleaned.replace(symbol, "")
     if cleaned.startswith("(") and cleaned.endswith(")"):
         cleaned = "-" + cleaned[1:-1]

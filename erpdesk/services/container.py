@@ -7,9 +7,22 @@ Each area service is created on first use (lazy imports keep start-up fast). Add
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from erpdesk.db.engine import Database
 from erpdesk.services.context import Actor, Clock
+
+if TYPE_CHECKING:
+    from erpdesk.services.admin import AdminService
+    from erpdesk.services.auth import AuthService
+    from erpdesk.services.credit import CreditService
+    from erpdesk.services.customers import CustomerService
+    from erpdesk.services.exports import ExportService
+    from erpdesk.services.imports import ImportService
+    from erpdesk.services.orders import OrderService
+    from erpdesk.services.products import ProductService
+    from erpdesk.services.users import UserService
 
 
 @dataclass
@@ -19,3 +32,57 @@ class Services:
     database: Database
     actor: Actor
     clock: Clock = field(default_factory=Clock)
+
+    @cached_property
+    def auth(self) -> AuthService:
+        from erpdesk.services.auth import AuthService
+
+        return AuthService(self.database, self.clock, actor=self.actor)
+
+    @cached_property
+    def users(self) -> UserService:
+        from erpdesk.services.users import UserService
+
+        return UserService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def admin(self) -> AdminService:
+        from erpdesk.services.admin import AdminService
+
+        return AdminService(self.database, self.actor)
+
+    @cached_property
+    def customers(self) -> CustomerService:
+        from erpdesk.services.customers import CustomerService
+
+        return CustomerService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from erpdesk.services.imports import ImportService
+
+        return ImportService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from erpdesk.services.exports import ExportService
+
+        return ExportService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def products(self) -> ProductService:
+        from erpdesk.services.products import ProductService
+
+        return ProductService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def orders(self) -> OrderService:
+        from erpdesk.services.orders import OrderService
+
+        return OrderService(self.database, self.actor, self.clock, auth=lambda: self.auth)
+
+    @cached_property
+    def credit(self) -> CreditService:
+        from erpdesk.services.credit import CreditService
+
+        return CreditService(self.database, self.actor, self.clock)

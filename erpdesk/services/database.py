@@ -5,14 +5,19 @@ The GUI's start-up and the ``erpdesk db`` commands both go through here, so they
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from erpdesk.db import backup as db_backup
 from erpdesk.db import migrate
 from erpdesk.db.check import run_checks
 from erpdesk.db.engine import Database, open_database
+from erpdesk.domain.errors import DomainError
 from erpdesk.domain.permissions import Permission
 from erpdesk.services.context import Actor
 
@@ -38,22 +43,73 @@ class CheckResult:
         return not self.problems
 
 
-def open_db(url: str, *, application_name: str = "erpdesk") -> Database:
-    """Open (create) the database at ``url``; refuses network paths for SQLite."""
-    return open_database(url, application_name=application_name)
+def _translated(exc: DBAPIError, database: Database) -> Exception:
+    """A user-facing error for a database that cannot be reached or is not a database at all."""
+    reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc).__name__
+    lowered = reason.lower()
+    if database.is_sqlite and ("not a database" in lowered or "encrypted" in lowered):
+        return DomainError("db.not_a_database", path=database.label())
+    if exc.statement is None or (isinstance(exc, OperationalError) and "unable to open" in lowered):
+        return DomainError("db.connect_failed", url=database.label(), reason=reason)
+    return exc
+
+
+@contextmanager
+def _reachable(database: Database) -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        translated = _translated(exc, database)
+        if translated is exc:
+            raise
+        raise translated from None
+
+
+def open_db(
+    url: str, *, application_name: str = "erpdesk", probe: bool = True, create: bool = True
+) -> Database:
+    """Open (create) the database at ``url`` and (unless ``probe`` is off, as for a restore over a
+    damaged file) connect once, so problems show up here. With ``create`` off a missing SQLite file
+    is an error instead of a new empty database (``db check`` on a mistyped path).
+
+    Raises:
+        DomainError: ``db.unsupported_url``, ``db.network_path``, ``db.sqlite_too_old``,
+            ``db.file_missing``, ``db.not_a_database`` or ``db.connect_failed``.
+    """
+    database = open_database(url, application_name=application_name)
+    if not create and database.is_sqlite and not database.sqlite_path.is_file():
+        database.dispose()
+        raise DomainError("db.file_missing", path=database.label())
+    if not probe:
+        return database
+    try:
+        with _reachable(database), database.engine.connect():
+            pass
+    except BaseException:
+        database.dispose()
+        raise
+    return database
 
 
 def upgrade(database: Database, *, backup_dir: Path | None) -> UpgradeResult:
     """Upgrade the schema to this program's revision (verified backup first for SQLite)."""
-    outcome = migrate.upgrade(database, backup_dir=backup_dir)
+    with _reachable(database):
+        outcome = migrate.upgrade(database, backup_dir=backup_dir)
     return UpgradeResult(
         old=tuple(sorted(outcome.old)), new=tuple(sorted(outcome.new)), backup=outcome.backup
     )
 
 
 def check(database: Database) -> CheckResult:
-    """Integrity, foreign keys and audit chain."""
-    report = run_checks(database)
+    """Integrity, foreign keys and audit chain.
+
+    Raises:
+        DomainError: ``db.not_a_database`` when the database has no ERPDesk schema at all.
+    """
+    with _reachable(database):
+        if migrate.status(database).empty:
+            raise DomainError("db.not_a_database", path=database.label())
+        report = run_checks(database)
     return CheckResult(audit_rows=report.audit_rows, problems=report.problems)
 
 
@@ -72,8 +128,6 @@ def default_backup_target(database: Database, folder: Path) -> Path:
 
 def restore(database: Database, actor: Actor, candidate: Path, keep_dir: Path) -> Path:
     """Replace the SQLite database with a verified ``candidate``; returns the kept previous copy."""
-    from erpdesk.domain.errors import DomainError
-
     actor.require(Permission.RESTORE)
     if not database.is_sqlite:
         raise DomainError("restore.only_sqlite")

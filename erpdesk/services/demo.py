@@ -52,3 +52,32 @@ def build(database: Database, *, customers: int, if_missing: bool) -> DemoSummar
 
     uow.run(database, "demo", mark, write=True)
     return DemoSummary(created=True, messages=tuple(messages))
+
+
+def _users_step(database: Database, customers: int) -> list[str]:
+    from erpdesk.services.users import demo_step
+
+    return demo_step(database, customers)
+
+
+STEPS.insert(0, _users_step)  # first: later steps use the demo users as salespeople
+
+
+def _customers_step(database: Database, customers: int) -> list[str]:
+    # Lazy import: the generator pulls in pypinyin; listed last so demo users exist as salespeople.
+    from erpdesk.services.customer_demo import demo_step
+
+    return demo_step(database, customers)
+
+
+STEPS.append(_customers_step)
+
+
+def _orders_step(database: Database, customers: int) -> list[str]:
+    # After the customers step: orders need customers.
+    from erpdesk.services.order_demo import demo_step
+
+    return demo_step(database, customers)
+
+
+STEPS.append(_orders_step)

@@ -5,7 +5,64 @@ Each aggregate has its own module; add a new module's import here so migrations 
 
 from __future__ import annotations
 
+from erpdesk.db.models.customer import (
+    CodeRule,
+    Customer,
+    CustomerCategory,
+    CustomerCodeAlias,
+    CustomerContact,
+    CustomerInteraction,
+    CustomerLevel,
+    CustomerRelationship,
+    IssuedCode,
+)
+from erpdesk.db.models.import_log import ImportLog
+from erpdesk.db.models.order import (
+    CreditOverride,
+    CreditPolicy,
+    Delivery,
+    DeliveryLine,
+    ReceivableItem,
+    SalesOrder,
+    SalesOrderLine,
+)
+from erpdesk.db.models.product import (
+    Product,
+    ProductBarcode,
+    StockLevel,
+    StockMove,
+    Warehouse,
+)
 from erpdesk.db.models.system import AppMeta, AuditHead, AuditLog, NumberSeries
 from erpdesk.db.models.user import UserAccount, UserRole
 
-__all__ = ["AppMeta", "AuditHead", "AuditLog", "NumberSeries", "UserAccount", "UserRole"]
+__all__ = [
+    "AppMeta",
+    "CodeRule",
+    "Customer",
+    "CustomerCategory",
+    "CustomerCodeAlias",
+    "CustomerContact",
+    "CustomerInteraction",
+    "CustomerLevel",
+    "CustomerRelationship",
+    "ImportLog",
+    "CreditOverride",
+    "CreditPolicy",
+    "Delivery",
+    "DeliveryLine",
+    "Product",
+    "ProductBarcode",
+    "ReceivableItem",
+    "SalesOrder",
+    "SalesOrderLine",
+    "StockLevel",
+    "StockMove",
+    "Warehouse",
+    "IssuedCode",
+    "AuditHead",
+    "AuditLog",
+    "NumberSeries",
+    "UserAccount",
+    "UserRole",
+]

@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("en", "zh_CN")
-_AREAS = ("core",)
+_AREAS = ("core", "users", "excel", "customers", "orders")
 
 
 def _load() -> dict[str, tuple[str, str]]:

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该数据库由更新版本的 ERPDesk 创建（结构版本 {found}），本程序只支持 {known}。"
         "请安装新版 ERPDesk 后再打开。",
     ),
+    "db.file_missing": (
+        "There is no database at {path}. Check the path, or run `erpdesk db upgrade` to create one.",
+        "{path} 处没有数据库。请检查路径，或运行 `erpdesk db upgrade` 新建数据库。",
+    ),
     "db.not_a_database": (
         "{path} is not an ERPDesk database.",
         "{path} 不是 ERPDesk 数据库。",
@@ -110,6 +114,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore.newer": (
         "{path} comes from a newer ERPDesk (schema {found}); nothing was changed.",
         "{path} 来自更新版本的 ERPDesk（结构版本 {found}），未做任何更改。",
+    ),
+    "restore.audit_broken": (
+        "{path} fails its audit-chain check at audit row {row_id} (damaged or altered); nothing was "
+        "changed.",
+        "{path} 的审计链校验在第 {row_id} 条审计记录处失败（文件损坏或被改动），未做任何更改。",
+    ),
+    "backup.source_missing": (
+        "There is no database file at {path} to back up.",
+        "{path} 处没有可备份的数据库文件。",
     ),
     "restore.foreign": (
         "{path} is not an ERPDesk database; nothing was changed.",

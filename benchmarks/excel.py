@@ -1,0 +1,309 @@
+"""Excel import and export of N customers (default 100,000) against raw floors measured in the same run.
+
+Each phase runs in a fresh process, so its time and peak memory are its own. Peak memory is sampled
+with psutil every 10 ms: the process itself plus its children (the import reads the file in a child).
+
+Import: ``ImportService.dry_run`` (hash, child-process read with python-calamine + cleaning, header
+mapping, the customer field rules per row, derived fields as the form derives them) + ``commit`` (one
+write transaction: codes, Core executemany of customers and contacts, search index, hash-chained audit
+entries, import log) on a fresh SQLite file. Raw floor: read the same file with python-calamine, then
+ONE executemany of the same rows into the customer table (required columns only: no validation, no
+audit, no contacts, no search index). Target ≤ 2×; peak ≤ 400 MB.
+
+Export: ``ExportService.customers`` of the imported customers (search ids, chunked reads, typed
+formula-safe cells, frozen header, autofilter) vs a raw streaming write of the same cells with the
+fastest writer evaluated here, rustpy-xlsxwriter (XlsxWriter constant_memory and openpyxl write_only are
+timed for the record). Target ≤ 1.5×. Also printed: our writer alone on cells already in memory.
+
+Usage: python benchmarks/excel.py [--rows N] [--skip-writers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HEADER = ["客户编码", "客户名称", "联系人", "手机", "邮箱", "地址", "信用额度", "账期天数"]
+
+
+class PeakSampler:
+    """Highest RSS of this process plus its children, sampled every 10 ms in a thread."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.process = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            try:
+                total = self.process.memory_info().rss
+                for child in self.process.children(recursive=True):
+                    try:
+                        total += child.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            self.peak = max(self.peak, total)
+            time.sleep(0.01)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def mib(self) -> float:
+        return self.peak / (1024 * 1024)
+
+
+def make_file(path: Path, rows: int) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("客户")
+    ws.write_row(0, 0, HEADER)
+    for i in range(rows):
+        ws.write_row(
+            i + 1,
+            0,
+            [
+                f"KH{i:06d}",
+                f"测试客户{i}号贸易有限公司",
+                f"联系人{i % 1000}",
+                f"138{i:08d}",
+                f"c{i}@example.com",
+                f"上海市浦东新区测试路{i}号",
+                (i % 997) * 100 + 0.5,
+                30,
+            ],
+        )
+    book.close()
+
+
+def phase_floor(path: Path, db_file: Path) -> dict[str, Any]:
+    from python_calamine import CalamineWorkbook
+    from sqlalchemy import insert
+
+    from erpdesk.db.engine import open_database
+    from erpdesk.db.models.customer import Customer
+
+    database = open_database("sqlite:///" + db_file.as_posix())
+    now = datetime.now(UTC)
+    with PeakSampler() as sampler:
+        start = time.perf_counter()
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows: list[dict[str, Any]] = []
+        for n, r in enumerate(sheet.iter_rows()):
+            if n == 0:
+                continue
+            rows.append(
+                {
+                    "code": r[0],
+                    "name": r[1],
+                    "name_key": r[1],
+                    "customer_type": "company",
+                    "email": r[4],
+                    "address": r[5],
+                    "version": 1,
+                    "created_at": now,
+                    "created_by": "bench",
+                    "updated_at": now,
+                    "updated_by": "bench",
+                }
+            )
+        with database.write_engine.begin() as conn:
+            conn.execute(insert(Customer), rows)
+        elapsed = time.perf_counter() - start
+    database.dispose()
+    return {"seconds": elapsed, "peak_mib": sampler.mib}
+
+
+def _actor() -> Any:
+    from erpdesk.domain.permissions import Role
+    from erpdesk.services.context import Actor
+
+    return Actor(username="bench", roles=frozenset({Role.MANAGER}))
+
+
+def phase_import(path: Path, db_file: Path) -> dict[str, Any]:
+    from erpdesk.db.engine import open_database
+    from erpdesk.services.imports import ImportService
+
+    database = open_database("sqlite:///" + db_file.as_posix())
+    service = ImportService(database, _actor())
+    with PeakSampler() as sampler:
+        start = time.perf_counter()
+        plan = service.dry_run("customers", path, lang="zh_CN")
+        checked = time.perf_counter() - start
+        if not plan.ok:
+            raise SystemExit(f"unexpected problems: {plan.problems[:3]}")
+        result = service.commit(plan)
+        elapsed = time.perf_counter() - start
+    database.dispose()
+    return {
+        "seconds": elapsed,
+        "dry_run": checked,
+        "created": result.created,
+        "peak_mib": sampler.mib,
+    }
+
+
+def phase_export(db_file: Path, folder: Path, skip_writers: bool) -> dict[str, Any]:
+    from erpdesk.db.engine import open_database
+    from erpdesk.services.exports import ExportService
+    from erpdesk.xlsx import writer
+
+    database = open_database("sqlite:///" + db_file.as_posix())
+    exporter = ExportService(database, _actor())
+    with PeakSampler() as sampler:
+        start = time.perf_counter()
+        exported = exporter.customers(folder / "export.xlsx", lang="zh_CN")
+        export_time = time.perf_counter() - start
+    columns = exporter.customer_columns("zh_CN")
+    ids = list(range(1, exported.rows + 1))
+    cells = list(exporter._customer_cells(ids, [f for f, _ in columns], "zh_CN"))
+    times = _raw_writers(cells, folder, skip_writers)
+    start = time.perf_counter()
+    writer.write_xlsx(
+        folder / "ours.xlsx", "S", [writer.ExportColumn(h) for _f, h in columns], cells
+    )
+    ours = time.perf_counter() - start
+    database.dispose()
+    return {
+        "seconds": export_time,
+        "rows": exported.rows,
+        "peak_mib": sampler.mib,
+        "ours": ours,
+        "raw": times,
+    }
+
+
+def _raw_writers(cells: list[list[Any]], folder: Path, skip: bool) -> dict[str, float]:
+    import rustpy_xlsxwriter as rx
+
+    headers = [f"c{i}" for i in range(len(cells[0]))]
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    rx.FastExcel(str(folder / "raw_rust.xlsx")).sheet(
+        "S", (dict(zip(headers, row, strict=True)) for row in cells)
+    ).save()
+    times["rustpy-xlsxwriter"] = time.perf_counter() - start
+    if skip:
+        return times
+    import openpyxl
+    import xlsxwriter
+
+    start = time.perf_counter()
+    book = xlsxwriter.Workbook(str(folder / "raw_xw.xlsx"), {"constant_memory": True})
+    ws = book.add_worksheet("S")
+    for i, row in enumerate(cells):
+        for j, value in enumerate(row):
+            if isinstance(value, str):
+                ws.write_string(i, j, value)
+            elif value is not None:
+                ws.write_number(i, j, float(value))
+    book.close()
+    times["XlsxWriter constant_memory"] = time.perf_counter() - start
+    start = time.perf_counter()
+    wb = openpyxl.Workbook(write_only=True)
+    ws2 = wb.create_sheet("S")
+    for row in cells:
+        ws2.append([v if isinstance(v, str | int | type(None)) else float(v) for v in row])
+    wb.save(str(folder / "raw_op.xlsx"))
+    times["openpyxl write_only"] = time.perf_counter() - start
+    return times
+
+
+def _run_phase(*args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--phase", *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--skip-writers", action="store_true")
+    parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        name, *rest = args.phase
+        if name == "floor":
+            out = phase_floor(Path(rest[0]), Path(rest[1]))
+        elif name == "import":
+            out = phase_import(Path(rest[0]), Path(rest[1]))
+        else:
+            out = phase_export(Path(rest[0]), Path(rest[1]), rest[2] == "1")
+        print(json.dumps(out))
+        return
+
+    from erpdesk.db.engine import open_database
+    from erpdesk.db.migrate import upgrade
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "customers.xlsx"
+        make_file(path, args.rows)
+        template = folder / "template.db"
+        database = open_database("sqlite:///" + template.as_posix())
+        upgrade(database)
+        database.dispose()
+        shutil.copyfile(template, folder / "raw.db")
+        shutil.copyfile(template, folder / "import.db")
+        print(f"{args.rows:,} customers, file {path.stat().st_size / 1e6:.1f} MB")
+
+        floor = _run_phase("floor", str(path), str(folder / "raw.db"))
+        imported = _run_phase("import", str(path), str(folder / "import.db"))
+        ratio = imported["seconds"] / floor["seconds"]
+        print(f"raw floor (calamine read + one executemany): {floor['seconds']:.2f} s")
+        print(
+            f"import: {imported['seconds']:.2f} s (dry run {imported['dry_run']:.2f} s, commit "
+            f"{imported['seconds'] - imported['dry_run']:.2f} s)  ratio {ratio:.2f}x (target <= 2x)"
+        )
+        print(
+            f"peak memory: import {imported['peak_mib']:.0f} MiB incl. the reading child "
+            f"(target <= 400 MB); raw floor {floor['peak_mib']:.0f} MiB"
+        )
+        exported = _run_phase(
+            "export", str(folder / "import.db"), str(folder), "1" if args.skip_writers else "0"
+        )
+        raw_write = exported["raw"]["rustpy-xlsxwriter"]
+        for name, seconds in exported["raw"].items():
+            print(f"raw write {name}: {seconds:.2f} s")
+        print(
+            f"export (search + reads + cells + write): {exported['seconds']:.2f} s  ratio "
+            f"{exported['seconds'] / raw_write:.2f}x to raw rustpy-xlsxwriter (target <= 1.5x); "
+            f"peak {exported['peak_mib']:.0f} MiB"
+        )
+        print(
+            f"our writer alone (cells in memory): {exported['ours']:.2f} s  ratio "
+            f"{exported['ours'] / raw_write:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

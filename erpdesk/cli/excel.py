@@ -1,0 +1,129 @@
+"""``erpdesk template|import|export``: Excel templates, imports and exports without the GUI (issue 5).
+
+Exit status of ``import``: 0 imported (or a clean dry run), 1 rejected because rows have errors (the
+error workbook is written when ``--errors`` is given), 2 unusable file or other user error.
+Without ``--user`` the commands act as the operating-system user with the import and export rights of a
+manager (whoever can run the CLI against the database file can already change it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from erpdesk.cli.context import CliContext
+from erpdesk.domain.messages import render
+from erpdesk.domain.permissions import Permission, Role
+from erpdesk.services.context import Actor
+from erpdesk.services.customer_dto import CustomerFilter, StatusFilter
+from erpdesk.services.import_dto import ImportMode, Outcome
+from erpdesk.services.imports import ImportService, problem_line
+from erpdesk.xlsx.columns import KINDS
+
+MAX_PRINTED = 200
+
+
+def register(commands: Any) -> None:
+    template = commands.add_parser("template", help="write an Excel import template")
+    template.add_argument("kind", choices=sorted(KINDS), help="what the template is for")
+    template.add_argument("out", type=Path, metavar="OUT.xlsx")
+    template.set_defaults(handler=run_template)
+
+    importer = commands.add_parser("import", help="import an .xlsx or .csv file")
+    importer.add_argument("kind", choices=sorted(KINDS), help="what the file holds")
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument(
+        "--mode",
+        choices=[m.value for m in ImportMode],
+        default=ImportMode.INSERT.value,
+        help="insert only (default), or upsert keyed on the code (old codes recognised)",
+    )
+    importer.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    importer.add_argument(
+        "--errors", type=Path, metavar="OUT.xlsx", help="write the error workbook here"
+    )
+    importer.set_defaults(handler=run_import)
+
+    exporter = commands.add_parser("export", help="export a list to .xlsx or .csv")
+    exporter.add_argument("kind", choices=["customers"])
+    exporter.add_argument("out", type=Path, metavar="OUT.xlsx")
+    exporter.add_argument(
+        "--query", "--search", dest="query", default="", metavar="TEXT", help="search text"
+    )
+    exporter.set_defaults(handler=run_export)
+
+
+def _actor(ctx: CliContext) -> Actor:
+    actor = ctx.actor()
+    if ctx.username is None and not actor.may(Permission.IMPORT):
+        actor = Actor(actor.username, actor.roles | {Role.MANAGER}, actor.user_id)
+    return actor
+
+
+def _service(ctx: CliContext) -> ImportService:
+    return ImportService(ctx.database(), _actor(ctx))
+
+
+def run_template(args: argparse.Namespace, ctx: CliContext) -> int:
+    _service(ctx).template(args.kind, args.out, ctx.lang)
+    ctx.say("template.done", path=str(args.out))
+    if not KINDS[args.kind].importable:
+        ctx.say("book.kind_later", kind=render(f"kind.{args.kind}", ctx.lang))
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    service = _service(ctx)
+    lang = ctx.lang
+    plan = service.dry_run(args.kind, args.file, mode=ImportMode(args.mode), lang=lang)
+    if plan.previous is not None:
+        ctx.warn(
+            "import.same_file",
+            sha=plan.sha256[:12],
+            at=plan.previous.at.strftime("%Y-%m-%d %H:%M"),
+            user=plan.previous.user,
+        )
+    if plan.unknown_columns:
+        ctx.warn("import.unknown_columns", columns=", ".join(plan.unknown_columns))
+    ctx.say(
+        "import.summary",
+        file=plan.file_name,
+        new=plan.count(Outcome.NEW),
+        update=plan.count(Outcome.UPDATE),
+        unchanged=plan.count(Outcome.UNCHANGED),
+        error=plan.count(Outcome.ERROR),
+    )
+    if plan.problems:
+        for problem in plan.problems[:MAX_PRINTED]:
+            print(problem_line(problem, lang), file=sys.stderr)
+        if len(plan.problems) > MAX_PRINTED:
+            print(f"… (+{len(plan.problems) - MAX_PRINTED})", file=sys.stderr)
+        if args.errors is not None:
+            service.write_error_book(plan, args.errors, lang)
+            ctx.warn("import.errors_written", path=str(args.errors))
+        ctx.warn("import.rejected", count=plan.count(Outcome.ERROR))
+        return 1
+    if args.dry_run:
+        ctx.say("import.dry_run_done")
+        return 0
+    result = service.commit(plan)
+    ctx.say("import.done", new=result.created, update=result.updated)
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from erpdesk.services.exports import ExportService
+
+    service = ExportService(ctx.database(), _actor(ctx))
+    result = service.customers(
+        args.out,
+        query=args.query,
+        filter=CustomerFilter(status=StatusFilter.ALL),
+        lang=ctx.lang,
+    )
+    ctx.say("export.done", count=result.rows, path=result.path)
+    if result.replaced_chars:
+        ctx.warn("export.replaced_chars", count=result.replaced_chars)
+    return 0

@@ -1,0 +1,182 @@
+"""Field rules of a customer as a pure function: the form, the service and the Excel importer share it.
+
+``validate_fields(draft)`` returns errors (block a save) and warnings (never block: a wrong USCC check
+character, a legacy 15/20-character tax number). Phones go through ``phonenumbers`` (default region CN),
+e-mails through ``email-validator`` without network look-ups. No database access here.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from erpdesk.domain.codes import CODE_MAX
+from erpdesk.domain.customers import (
+    NAME_MAX,
+    SHORT_NAME_MAX,
+    CustomerType,
+    SettlementMethod,
+    normalise_tax_number,
+    tax_number_problem,
+    uscc_check_char,
+)
+from erpdesk.services.customer_dto import CustomerInput, FieldIssue, FieldReport
+
+_EXTENSION = re.compile(r"\s*(?:-|转|ext\.?|x|#)\s*\d{1,6}\s*$", re.IGNORECASE)
+LIMITS = {
+    "region": 64,
+    "industry": 50,
+    "company_size": 30,
+    "source": 30,
+    "province": 30,
+    "city": 30,
+    "district": 30,
+    "address": 200,
+    "postcode": 10,
+    "phone": 40,
+    "email": 254,
+    "website": 200,
+    "tax_number": 20,
+    "bank_name": 100,
+    "bank_account": 40,
+    "invoice_title": 100,
+    "invoice_address_phone": 200,
+}
+CONTACT_LIMITS = {
+    "name": 50,
+    "position": 50,
+    "phone": 40,
+    "mobile": 40,
+    "email": 254,
+    "im": 50,
+    "notes": 200,
+}
+
+
+def phone_ok(text: str, region: str = "CN") -> bool:
+    """True for an empty value or a valid number (an extension such as ``-801`` or ``转123`` is fine)."""
+    value = text.strip()
+    if not value:
+        return True
+    candidates = [value]
+    stripped = _EXTENSION.sub("", value)
+    if stripped != value:
+        candidates.append(stripped)  # 021-62345678-801, 010 6552 9988 转 123
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+def email_ok(text: str) -> bool:
+    """True for an empty value or a syntactically valid address (no DNS look-up)."""
+    value = text.strip()
+    if not value:
+        return True
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def _issue(field: str, msg_id: str, **params: Any) -> FieldIssue:
+    return FieldIssue(field=field, msg_id=msg_id, params=params)
+
+
+def validate_fields(draft: CustomerInput, *, phone_region: str = "CN") -> FieldReport:
+    """Check one customer's fields (and its contacts').
+
+    Args:
+        draft: the customer as typed or imported.
+        phone_region: region for numbers typed without a country code.
+
+    Returns:
+        ``FieldReport`` whose ``errors`` and ``warnings`` name fields as ``CustomerInput`` attributes,
+        or ``contacts[i].<field>`` for contact rows.
+    """
+    errors: list[FieldIssue] = []
+    warnings: list[FieldIssue] = []
+    name = draft.name.strip()
+    if not name:
+        errors.append(_issue("name", "customer.name_required"))
+    elif len(name) > NAME_MAX:
+        errors.append(_issue("name", "customer.too_long", max=NAME_MAX))
+    if len(draft.short_name.strip()) > SHORT_NAME_MAX:
+        errors.append(
+            _issue(
+                "short_name",
+                "customer.too_long",
+                max=SHORT_NAME_MAX,
+            )
+        )
+    if len(draft.mnemonic.strip()) > CODE_MAX:
+        errors.append(_issue("mnemonic", "customer.too_long", max=CODE_MAX))
+    for field, limit in LIMITS.items():
+        if len(str(getattr(draft, field)).strip()) > limit:
+            errors.append(_issue(field, "customer.too_long", max=limit))
+    if draft.customer_type not in tuple(CustomerType):
+        errors.append(
+            _issue(
+                "customer_type",
+                "customer.bad_choice",
+                value=str(draft.customer_type),
+            )
+        )
+    if draft.settlement_method and draft.settlement_method not in tuple(SettlementMethod):
+        errors.append(
+            _issue(
+                "settlement_method",
+                "customer.bad_choice",
+                value=draft.settlement_method,
+            )
+        )
+    if not phone_ok(draft.phone, phone_region):
+        errors.append(_issue("phone", "customer.phone_invalid", value=draft.phone.strip()))
+    if not email_ok(draft.email):
+        errors.append(_issue("email", "customer.email_invalid", value=draft.email.strip()))
+    if Decimal(draft.credit_limit) < 0:
+        errors.append(_issue("credit_limit", "customer.credit_negative"))
+    if draft.payment_terms_days < 0:
+        errors.append(_issue("payment_terms_days", "customer.terms_negative"))
+    tax = normalise_tax_number(draft.tax_number)
+    problem = tax_number_problem(tax)
+    if problem is not None:
+        params: dict[str, Any] = {"value": tax, "length": len(tax)}
+        if problem == "customer.tax_number_check":
+            params["expected"] = uscc_check_char(tax[:17])
+        warnings.append(FieldIssue(field="tax_number", msg_id=problem, params=params))
+    primaries = 0
+    for i, contact in enumerate(draft.contacts):
+        prefix = f"contacts[{i}]."
+        if not contact.name.strip():
+            errors.append(_issue(prefix + "name", "customer.contact_name_required"))
+        for field, limit in CONTACT_LIMITS.items():
+            if len(str(getattr(contact, field)).strip()) > limit:
+                errors.append(
+                    _issue(
+                        prefix + field,
+                        "customer.too_long",
+                        max=limit,
+                    )
+                )
+        for field in ("phone", "mobile"):
+            value = str(getattr(contact, field))
+            if not phone_ok(value, phone_region):
+                errors.append(_issue(prefix + field, "customer.phone_invalid", value=value.strip()))
+        if not email_ok(contact.email):
+            errors.append(
+                _issue(prefix + "email", "customer.email_invalid", value=contact.email.strip())
+            )
+        primaries += contact.is_primary
+    if primaries > 1:
+        errors.append(_issue("contacts", "customer.one_primary_contact"))
+    return FieldReport(errors=tuple(errors), warnings=tuple(warnings))
