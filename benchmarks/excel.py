@@ -21,6 +21,7 @@ Usage: python benchmarks/excel.py [--rows N] [--skip-writers]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import subprocess
@@ -54,10 +55,8 @@ class PeakSampler:
             try:
                 total = self.process.memory_info().rss
                 for child in self.process.children(recursive=True):
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         total += child.memory_info().rss
-                    except psutil.Error:
-                        pass
             except psutil.Error:
                 pass
             self.peak = max(self.peak, total)

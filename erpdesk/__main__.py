@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(db_url=gui.db, language=gui.lang)
     from erpdesk.cli import build_parser, run
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         from erpdesk.app import run_gui
 

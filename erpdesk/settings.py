@@ -9,11 +9,8 @@ data folder (portable installs, tests). Company rules live in the database, not 
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
-from platformdirs import user_data_path
 
 APP_NAME = "ERPDesk"
 SETTINGS_FILE = "settings.toml"
@@ -21,8 +18,12 @@ SETTINGS_FILE = "settings.toml"
 
 def data_dir() -> Path:
     override = os.environ.get("ERPDESK_HOME")
-    path = Path(override) if override else user_data_path(APP_NAME, appauthor=False, roaming=True)
-    return path
+    if override:
+        return Path(override)
+    # Imported here: the desktop app reads settings before its first paint, and every millisecond shows.
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, roaming=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ def _read_file(folder: Path) -> dict[str, object]:
     path = folder / SETTINGS_FILE
     if not path.is_file():
         return {}
+    import tomllib
+
     with open(path, "rb") as handle:
         return tomllib.load(handle)
 

@@ -1,7 +1,8 @@
 """The headless ``erpdesk`` commands: global options first, then a subcommand (argparse, no Qt).
 
-Each area registers its subcommands in its own module (listed in ``COMMAND_MODULES``) through
-``register(subparsers)``; a command is ``run(args, ctx) -> exit status``. A ``DomainError`` is a user
+Each area registers its subcommands in its own module (``COMMAND_MODULES`` maps each command name to it)
+through ``register(subparsers)``; a command is ``run(args, ctx) -> exit status``. Only the module of the
+command being run is imported, so ``erpdesk db check`` does not load the pinyin dictionary or Excel code. A ``DomainError`` is a user
 error: its text goes to stderr in the user's language and the exit status is 2, without a traceback.
 """
 
@@ -18,16 +19,32 @@ from erpdesk.cli.context import CliContext
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.messages import normalise_language, render
 
-COMMAND_MODULES = (
-    "erpdesk.cli.db",
-    "erpdesk.cli.demo",
-    "erpdesk.cli.excel",
-    "erpdesk.cli.users",
-    "erpdesk.cli.customers",
-)
+COMMAND_MODULES: dict[str, str] = {
+    "db": "erpdesk.cli.db",
+    "demo": "erpdesk.cli.demo",
+    "template": "erpdesk.cli.excel",
+    "import": "erpdesk.cli.excel",
+    "export": "erpdesk.cli.excel",
+    "user": "erpdesk.cli.users",
+    "customer": "erpdesk.cli.customers",
+    "order": "erpdesk.cli.orders",
+}
+_OPTIONS_WITH_VALUE = frozenset({"--db", "--lang", "--user"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The command modules to load: the invoked command's, or all of them (for help and errors)."""
+    tokens = list(argv or ())
+    for index, token in enumerate(tokens):
+        if token.startswith("-") or (index and tokens[index - 1] in _OPTIONS_WITH_VALUE):
+            continue
+        if token in COMMAND_MODULES:
+            return [COMMAND_MODULES[token]]
+        break
+    return list(dict.fromkeys(COMMAND_MODULES.values()))
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="erpdesk",
         description="ERPDesk: without a command, open the desktop app; with one, run it headless.",
@@ -39,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--user", metavar="NAME", help="act as this user (password from ERPDESK_PASSWORD)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv):
         import_module(name).register(commands)
     return parser
 
@@ -69,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         build_parser().print_help()
         return 2

@@ -157,8 +157,20 @@ def _pk_text(obj: Base) -> str:
     return ",".join(str(part) for part in identity)
 
 
-def entries_for_flush(session: Session) -> Iterator[AuditEntry]:
+def _deleted_in_flush(flush_context: UOWTransaction) -> list[Base]:
+    # ``session.deleted`` misses rows removed by a ``delete-orphan`` cascade (they are found during the
+    # flush); the flush context lists every state it deleted.
+    return [
+        state.obj()
+        for state, (is_delete, list_only) in flush_context.states.items()
+        if is_delete and not list_only and isinstance(state.obj(), Base)
+    ]
+
+
+def entries_for_flush(session: Session, flush_context: UOWTransaction) -> Iterator[AuditEntry]:
     """Describe what the session is flushing: inserts in full, updates as changed fields, deletes."""
+    deleted = _deleted_in_flush(flush_context)
+    deleted_ids = {id(obj) for obj in deleted}
     for obj in session.new:
         if isinstance(obj, Base) and type(obj).__audit__:
             keys = [
@@ -168,6 +180,8 @@ def entries_for_flush(session: Session) -> Iterator[AuditEntry]:
                 obj.__tablename__, _pk_text(obj), "insert", None, _column_values(obj, keys)
             )
     for obj in session.dirty:
+        if id(obj) in deleted_ids:
+            continue
         if not (isinstance(obj, Base) and type(obj).__audit__) or not session.is_modified(obj):
             continue
         state = inspect(obj)
@@ -188,8 +202,8 @@ def entries_for_flush(session: Session) -> Iterator[AuditEntry]:
             new[attr.key] = SECRET_MARK if attr.key in secret else after
         if new:
             yield AuditEntry(obj.__tablename__, _pk_text(obj), "update", old, new)
-    for obj in session.deleted:
-        if isinstance(obj, Base) and type(obj).__audit__:
+    for obj in deleted:
+        if type(obj).__audit__:
             keys = [
                 a.key for a in inspect(type(obj)).column_attrs if a.key not in AUDIT_SKIPPED_FIELDS
             ]
@@ -202,11 +216,11 @@ def install_audit_hook(session_class: type[Session]) -> None:
     """Write audit rows for every flush of ``session_class`` sessions that carry an AuditContext."""
 
     @event.listens_for(session_class, "after_flush")
-    def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         context = session.info.get("audit_context")
         if context is None:
             return
-        entries = list(entries_for_flush(session))
+        entries = list(entries_for_flush(session, flush_context))
         pending = session.info.setdefault("changes", {})
         for entry in entries:
             pending.setdefault(entry.table_name, set()).add(entry.row_pk)

@@ -1,9 +1,10 @@
 """Credit control: available credit and the none / warn / approve / block decision (DOMAIN.md §7).
 
 Available credit = limit − open receivables − confirmed but undelivered orders (other than the one being
-checked). An order is over when its total exceeds what is available. A limit of zero means no limit is
-set: only the overdue rule can then trigger the policy. Overdue control (超期控制) fires when items more
-than ``overdue_days`` past due are still open, with its own mode. The stricter outcome wins.
+checked). An order is over when its total exceeds what is available. The limit applies whenever the mode
+is not 不控制, so a limit of zero with 提醒 / 审批 / 禁止 means cash only; with nothing configured anywhere the
+mode is 不控制. Overdue control (超期控制) fires when items more than ``overdue_days`` past due are still
+open, with its own mode. The stricter outcome wins.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Trigger(StrEnum):
 class CreditPolicy:
     """The mode for going over the limit, and the overdue rule (``overdue_days`` None = off)."""
 
-    mode: CreditMode = CreditMode.WARN
+    mode: CreditMode = CreditMode.NONE
     overdue_days: int | None = None
     overdue_mode: CreditMode = CreditMode.NONE
 
@@ -58,12 +59,8 @@ class CreditPosition:
 
     @property
     def available(self) -> Decimal:
-        """Credit left; meaningless (and not used) when the limit is zero, i.e. unlimited."""
+        """Credit left (negative when already over); zero limit means nothing may go on credit."""
         return self.limit - self.exposure
-
-    @property
-    def limited(self) -> bool:
-        return self.limit > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +87,9 @@ def check(position: CreditPosition, order_amount: Decimal, policy: CreditPolicy)
     """
     shortfall = ZERO
     mode, trigger = CreditMode.NONE, None
-    if position.limited and order_amount > position.available:
+    if policy.mode is not CreditMode.NONE and order_amount > position.available:
         shortfall = order_amount - max(position.available, ZERO)
-        if policy.mode is not CreditMode.NONE:
-            mode, trigger = policy.mode, Trigger.LIMIT
+        mode, trigger = policy.mode, Trigger.LIMIT
     if (
         policy.overdue_days is not None
         and position.overdue > 0
@@ -109,9 +105,9 @@ def check(position: CreditPosition, order_amount: Decimal, policy: CreditPolicy)
     )
 
 
-def level(position: CreditPosition, order_amount: Decimal) -> str:
+def level(position: CreditPosition, order_amount: Decimal, mode: CreditMode) -> str:
     """``ok``, ``near`` (over 80 % of the limit used) or ``over``: the form's green / amber / red."""
-    if not position.limited:
+    if mode is CreditMode.NONE:
         return "ok"
     used = position.exposure + order_amount
     if used > position.limit:

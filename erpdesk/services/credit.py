@@ -131,11 +131,11 @@ class CreditService(AreaService):
                 open_receivables=pos.open_receivables,
                 undelivered=pos.undelivered,
                 overdue=pos.overdue,
-                available=pos.available if pos.limited else None,
+                available=pos.available if policy.mode is not CreditMode.NONE else None,
                 mode=policy.mode,
                 overdue_mode=policy.overdue_mode,
                 overdue_days=policy.overdue_days,
-                level=credit.level(pos, order_amount),
+                level=credit.level(pos, order_amount, policy.mode),
             )
 
         return self._read(work)

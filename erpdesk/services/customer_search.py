@@ -80,7 +80,7 @@ def _fts_phrase(fragment: str) -> str:
 
 def matching_ids(conn: Connection, query: str) -> Select[Any] | None:
     """A SELECT of customer ids whose searchable fields match ``query`` (None: no condition)."""
-    raw = query.strip()
+    raw = "".join(ch for ch in query if ch.isprintable()).strip()  # no NULs or controls for FTS
     if not raw:
         return None
     parts: list[Select[Any]] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select, update
 
@@ -125,7 +126,8 @@ class ImportService:
         if spec is None:
             raise DomainError("kind.unknown", kind=kind, kinds=", ".join(KINDS))
         if not spec.importable:
-            raise DomainError("import.not_yet", kind=render(f"kind.{kind}", "zh_CN"))
+            label = f"{render(f'kind.{kind}', 'en')} / {render(f'kind.{kind}', 'zh_CN')}"
+            raise DomainError("import.not_yet", kind=label)
         if isolate:
             try:
                 return sandbox.read_isolated(path, kind, cancelled=cancelled)
@@ -155,7 +157,7 @@ class ImportService:
         sha = file_sha256(path)
         with self.database.engine.connect() as conn:
             try:
-                previews, prepared, problems = customer_import.plan(
+                previews, prepared, problems = _importer(kind).plan(
                     conn, table, mode, lang, progress=progress, cancelled=cancelled
                 )
             except customer_import.ImportCancelled:
@@ -249,10 +251,11 @@ class ImportService:
         today = self.clock.today()
 
         def work(uow: uow_module.UnitOfWork) -> ImportResult:
-            items = [replace_prepared(p) for p in prepared]
+            importer = _importer(plan.kind)
+            items = [importer.copy_prepared(p) for p in prepared]
             now = self.clock.utc()
             try:
-                codes, changes = customer_import.write(
+                codes, changes = importer.write(
                     uow, items, today=today, now=now, cancelled=cancelled, progress=progress
                 )
             except customer_import.ImportCancelled:
@@ -340,15 +343,10 @@ class ImportService:
         )
 
 
-def replace_prepared(item: customer_import.Prepared) -> customer_import.Prepared:
-    """A copy whose code the writer may fill in (generated codes), leaving the plan untouched."""
-    return customer_import.Prepared(
-        row=item.row,
-        outcome=item.outcome,
-        draft=item.draft,
-        code=item.code,
-        existing=item.existing,
-        changed=item.changed,
-        contact_changed=item.contact_changed,
-        stored=item.stored,
-    )
+def _importer(kind: str) -> Any:
+    """The module that plans and writes ``kind`` (``plan``, ``write``, ``copy_prepared``)."""
+    if kind == "contacts":
+        from erpdesk.services import contact_import
+
+        return contact_import
+    return customer_import

@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from erpdesk.db import audit
+from erpdesk.db import audit, uow
 from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import Customer
+from erpdesk.db.models.order import CreditPolicy as CreditPolicyRow
 from erpdesk.db.models.order import SalesOrder
 from erpdesk.db.models.product import Product, Warehouse
 from erpdesk.db.models.system import NumberSeries
@@ -222,9 +223,13 @@ def seed_orders(
     with database.write_engine.begin() as conn:
         customers = list(
             conn.execute(
-                select(Customer.id, Customer.payment_terms_days, Customer.salesperson_id).where(
-                    Customer.status == "active"
-                )
+                select(
+                    Customer.id,
+                    Customer.payment_terms_days,
+                    Customer.salesperson_id,
+                    Customer.phone,
+                    Customer.province + Customer.city + Customer.district + Customer.address,
+                ).where(Customer.status == "active")
             ).all()
         )
         if not customers:
@@ -261,7 +266,9 @@ def seed_orders(
         for day in dates:
             period = f"{day:%Y%m%d}"
             serial = order_serial[period] = order_serial.get(period, 0) + 1
-            customer_id, terms, salesperson = customers[rng.randrange(len(customers))]
+            customer_id, terms, salesperson, phone, address = customers[
+                rng.randrange(len(customers))
+            ]
             status = _status_for(rng, (today - day).days)
             total = tax = 0
             delivered_total = 0
@@ -312,7 +319,7 @@ def seed_orders(
                 (
                     order_id, f"XS{period}-{serial:04d}", customer_id, _day(database, day),
                     _day(database, day + timedelta(days=rng.randint(1, 10))), status.value,
-                    "", "", "", salesperson if has_sales else None, "monthly", terms, "",
+                    "", phone, address[:200], salesperson if has_sales else None, "monthly", terms, "",
                     total, tax, delivered_total, count, status_reason,
                     1, stamp, ACTOR, stamp, ACTOR,
                 )
@@ -427,4 +434,30 @@ def demo_step(database: Database, customers: int) -> list[str]:
     count, seconds = seed_orders(database, max(1000, customers * 6))
     if not count:
         return []
+    _company_credit_policy(database)
     return [render("product.demo_done", "en", products=200, orders=count, seconds=f"{seconds:.1f}")]
+
+
+def _company_credit_policy(database: Database) -> None:
+    """The demo company warns when an order goes over the limit or items are 90 days overdue."""
+
+    def work(unit: uow.UnitOfWork) -> None:
+        company = select(CreditPolicyRow.id).where(
+            CreditPolicyRow.customer_id.is_(None), CreditPolicyRow.category_id.is_(None)
+        )
+        if unit.session.scalar(company) is not None:
+            return
+        now = datetime.now(UTC)
+        unit.session.add(
+            CreditPolicyRow(
+                mode="warn",
+                overdue_days=90,
+                overdue_mode="warn",
+                created_at=now,
+                created_by="demo",
+                updated_at=now,
+                updated_by="demo",
+            )
+        )
+
+    uow.run(database, "demo", work, write=True)

@@ -444,15 +444,22 @@ class OrderService(AreaService):
         lines: Sequence[DeliveryLineInput] | None = None,
         *,
         on: date | None = None,
+        ack: Iterable[str] = (),
+        reason: str = "",
+        approver: Approver | None = None,
     ) -> OrderSaved:
         """Post a 送货单 for ``lines`` (None: everything still open) from the default warehouse.
 
         Stock goes down, the order becomes partly delivered or delivered, and the customer gets an
-        open receivable dated ``on`` (today) and due after the order's payment terms.
+        open receivable dated ``on`` (today) and due after the order's payment terms. The credit
+        check runs again first (exposure may have grown since 确认), with the same ladder and the
+        same ``ack`` / ``reason`` / ``approver`` as ``confirm``.
         """
         self.actor.require(Permission.CREATE_ORDER)
         day = on or self.clock.today()
         wanted = None if lines is None else {item.order_line_id: item.qty for item in lines}
+        acks = frozenset(ack)
+        approved_by = self._verify_approver(approver) if approver is not None else None
 
         def work(u: UnitOfWork) -> OrderSaved:
             session = u.session
@@ -460,6 +467,10 @@ class OrderService(AreaService):
             status = OrderStatus(row.status)
             if not rules.allowed(status, Action.DELIVER):
                 rules.next_status(status, Action.DELIVER)
+            check = self._credit_check(u, row)
+            if not check.passes:
+                by = self._pass_credit(check, acks, reason, approved_by)
+                self._log_override(u, row, check, by, reason)
             order_lines = list(
                 session.scalars(
                     select(SalesOrderLine)
@@ -502,9 +513,10 @@ class OrderService(AreaService):
     def reverse_delivery(self, delivery_id: int, reason: str) -> OrderSaved:
         """红冲 a delivery: a negative 送货单 dated today, stock back in, a negative receivable.
 
-        The original delivery stays as it was; both show on the statement.
+        The original delivery stays as it was; both show on the statement. Reversals are for
+        accountants and managers (DOMAIN.md §13).
         """
-        self.actor.require(Permission.CREATE_ORDER)
+        self.actor.require(Permission.REVERSE_RECEIPT)
         if not reason.strip():
             raise ValidationError({"reason": ("order.reason_required", {})})
         day = self.clock.today()
@@ -604,7 +616,7 @@ class OrderService(AreaService):
 
     def _credit_check(self, u: UnitOfWork, row: SalesOrder, *, lock: bool = True) -> CreditCheck:
         if lock:
-            # The lock serialises every confirm of this customer's orders until commit.
+            # The lock serialises every credit check of this customer's orders until commit.
             u.session.execute(
                 select(Customer.id).where(Customer.id == row.customer_id).with_for_update()
             )
@@ -616,7 +628,7 @@ class OrderService(AreaService):
             exclude_order_id=row.id,
             overdue_days=policy.overdue_days,
         )
-        return credit.check(pos, row.total, policy)
+        return credit.check(pos, row.total - row.delivered, policy)
 
     def _pass_credit(
         self, result: CreditCheck, acks: frozenset[str], reason: str, approved_by: str | None

@@ -173,6 +173,7 @@ CUSTOMERS = KindSpec(
 
 CONTACTS = KindSpec(
     kind="contacts",
+    importable=True,
     key_fields=("customer_code", "name"),
     columns=(
         C(

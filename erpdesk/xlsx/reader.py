@@ -15,7 +15,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -41,6 +41,7 @@ MAX_COLUMNS = 256
 MAX_EMPTY_RUN = 1000
 HEADER_SCAN_ROWS = 10
 MAX_CELL_CHARS = 32_767
+SINK_BATCH = 5000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Full-width digits and letters (and the ideographic space) for ordinary text.
@@ -75,11 +76,22 @@ class CellProblem:
 class ReadRow:
     """One data row: its sheet row number (1-based) and the cleaned value of each mapped field.
 
-    A blank cell is ``None``; ``#清空`` is ``CLEAR_MARK``; fields with a problem are left out.
+    ``values``: a blank cell is ``None``; ``#清空`` is ``CLEAR_MARK``; fields with a problem are left
+    out. Stored as a tuple beside the sheet's shared field names: a dict per row would double the
+    memory of a 100,000-row file.
     """
 
     number: int
-    values: dict[str, Any]
+    fields: tuple[str, ...]
+    cells: tuple[Any, ...]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return {f: v for f, v in zip(self.fields, self.cells, strict=True) if v is not Missing}
+
+
+class Missing:
+    """Marks a cell the reader rejected (a class, so it keeps its identity through pickling)."""
 
 
 @dataclass(slots=True)
@@ -384,6 +396,7 @@ def _read_sheet(
     words: dict[str, str],
     file_kind: str,
     formula_problems: dict[tuple[int, int], tuple[str, dict[str, Any]]] | None,
+    sink: Callable[[list[ReadRow]], None] | None = None,
 ) -> ReadResult | None:
     header: tuple[dict[str, int], dict[str, str], list[str], list[tuple[str, int, int]]] | None = (
         None
@@ -418,7 +431,9 @@ def _read_sheet(
             ),
         )
     mapped = [(spec.column(f), index - 1) for f, index in columns.items()]
+    fields = tuple(column.field for column, _index in mapped)
     result: list[ReadRow] = []
+    count = 0
     problems: list[CellProblem] = []
     empty_run = 0
     width = 0
@@ -436,10 +451,10 @@ def _read_sheet(
                 break
             continue
         empty_run = 0
-        if len(result) >= MAX_ROWS:
+        if count >= MAX_ROWS:
             raise safety.FileRefused("xlsx.too_many_rows", sheet=sheet, limit=MAX_ROWS)
         width = max(width, len(row))
-        values: dict[str, Any] = {}
+        values: list[Any] = []
         length = len(row)
         for column, index in mapped:
             if formula_here:
@@ -449,21 +464,26 @@ def _read_sheet(
                     problems.append(
                         CellProblem(sheet, number, index + 1, column.field, bad[0], bad[1])
                     )
+                    values.append(Missing)
                     continue
             value = row[index] if index < length else None
             if value is None or value == "":
-                values[column.field] = None
+                values.append(None)
                 continue
             try:
-                values[column.field] = clean_cell(value, column)
+                values.append(clean_cell(value, column))
             except _Problem as problem:
+                values.append(Missing)
                 problems.append(
                     CellProblem(
                         sheet, number, index + 1, column.field, problem.msg_id, problem.params
                     )
                 )
-        # Bad characters in ignored columns still make the file unsafe to copy into an error book.
-        result.append(ReadRow(number, values))
+        result.append(ReadRow(number, fields, tuple(values)))
+        count += 1
+        if sink is not None and len(result) >= SINK_BATCH:
+            sink(result)
+            result = []
     return ReadResult(
         file_kind=file_kind,
         sheet=sheet,
@@ -477,8 +497,14 @@ def _read_sheet(
     )
 
 
-def read_table(path: Path, spec: KindSpec) -> ReadResult:
-    """Check and read ``path`` for ``spec``; raises ``FileRefused`` for unusable files."""
+def read_table(
+    path: Path, spec: KindSpec, sink: Callable[[list[ReadRow]], None] | None = None
+) -> ReadResult:
+    """Check and read ``path`` for ``spec``; raises ``FileRefused`` for unusable files.
+
+    With ``sink``, rows are handed over in batches as they are read (and the result keeps only the
+    last partial batch), so a child process can stream them to its parent in bounded memory.
+    """
     kind, scan = safety.check_file(path)
     words = _words(spec)
     sheets: Iterable[tuple[str, Iterator[list[Any]], str | None]]
@@ -490,7 +516,7 @@ def read_table(path: Path, spec: KindSpec) -> ReadResult:
         formula_problems = None
         if scan is not None and part is not None and part in scan.formula_parts:
             formula_problems = formula_cells(path, part)
-        result = _read_sheet(name, rows, spec, words, kind, formula_problems)
+        result = _read_sheet(name, rows, spec, words, kind, formula_problems, sink)
         if result is not None:
             return result
     from erpdesk.xlsx.columns import header_text

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from erpdesk.xlsx.columns import KINDS
-from erpdesk.xlsx.reader import ReadResult, read_table
+from erpdesk.xlsx.reader import ReadResult, ReadRow, read_table
 from erpdesk.xlsx.safety import FileRefused
 
 MEMORY_CAP = 512 * 1024 * 1024
@@ -40,7 +40,7 @@ def _limit_memory(limit: int) -> None:
 def _child(conn: Connection, path: str, kind: str, limit: int) -> None:
     try:
         _limit_memory(limit)
-        result = read_table(Path(path), KINDS[kind])
+        result = read_table(Path(path), KINDS[kind], sink=lambda rows: conn.send(("rows", rows)))
         conn.send(("ok", result))
     except FileRefused as exc:
         conn.send(("refused", exc.msg_id, dict(exc.params)))
@@ -69,6 +69,7 @@ def read_isolated(
     child_end.close()
     deadline = time.monotonic() + seconds
     message: Any = None
+    received: list[ReadRow] = []
     try:
         while True:
             if parent_end.poll(0.05):
@@ -76,6 +77,10 @@ def read_isolated(
                     message = parent_end.recv()
                 except (EOFError, OSError):
                     message = ("crashed", "no result")
+                if message[0] == "rows":
+                    received.extend(message[1])
+                    message = None
+                    continue
                 break
             if not process.is_alive() and not parent_end.poll(0):
                 message = ("crashed", f"exit {process.exitcode}")
@@ -95,6 +100,8 @@ def read_isolated(
     status = message[0]
     if status == "ok":
         result: ReadResult = message[1]
+        received.extend(result.rows)
+        result.rows = received
         return result
     if status == "refused":
         raise FileRefused(message[1], **message[2])

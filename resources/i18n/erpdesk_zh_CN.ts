@@ -151,7 +151,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="205"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">原因</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="206"/>
@@ -271,42 +271,42 @@
 <context>
     <name>CreditDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="37"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="44"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="45"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="52"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="53"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="60"/>
         <source>Confirm anyway</source>
         <translation>仍然确认</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="57"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="64"/>
         <source>Approver (manager or accountant)</source>
         <translation>审批人（经理或会计）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="58"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="65"/>
         <source>Approver&apos;s password</source>
         <translation>审批人口令</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="59"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="66"/>
         <source>Approve now</source>
         <translation>当场审批</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="61"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="68"/>
         <source>Send for approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="66"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="76"/>
         <source>empty: approve as yourself</source>
         <translation>留空：以本人身份审批</translation>
     </message>
@@ -361,7 +361,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="39"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">分类</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="40"/>
@@ -376,12 +376,12 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="42"/>
         <source>Salesperson</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">业务员</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="43"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="44"/>
@@ -391,7 +391,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="47"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">电话</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="53"/>
@@ -401,7 +401,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="59"/>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">信用额度</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="66"/>
@@ -512,7 +512,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="515"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="524"/>
@@ -615,7 +615,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="85"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">保存(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="87"/>
@@ -668,7 +668,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="140"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">分类</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="141"/>
@@ -678,7 +678,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="143"/>
         <source>Salesperson</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">业务员</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="145"/>
@@ -729,7 +729,7 @@
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="155"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="173"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">电话</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="156"/>
@@ -746,7 +746,7 @@
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="161"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="177"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">备注</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="172"/>
@@ -806,17 +806,17 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="213"/>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">信用额度</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="216"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> 天</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="218"/>
         <source>Payment terms</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">账期</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="221"/>
@@ -838,7 +838,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="235"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">从</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="236"/>
@@ -863,7 +863,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="268"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日期</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="269"/>
@@ -874,7 +874,7 @@
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="270"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="286"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="272"/>
@@ -931,7 +931,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="335"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">原因</translation>
     </message>
 </context>
 <context>
@@ -954,7 +954,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="117"/>
         <source>(any)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">（全部）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="185"/>
@@ -983,7 +983,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="37"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">新建(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="39"/>
@@ -1028,7 +1028,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="69"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">分类</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="70"/>
@@ -1043,12 +1043,20 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="72"/>
         <source>Salesperson</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">业务员</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="73"/>
         <source>Status</source>
         <translation type="unfinished">状态</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOrdersPanel</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/history.py" line="87"/>
+        <source>{0} orders, total {1}, delivered {2}, undelivered {3}, receivable {4}</source>
+        <translation>{0} 张订单，合计 {1}，已发货 {2}，未发货 {3}，应收余额 {4}</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1107,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="286"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">原因</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="289"/>
@@ -1196,47 +1204,47 @@
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="422"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="425"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="411"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="428"/>
         <source>Download &amp;template…</source>
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="459"/>
         <source>Save the customer import template</source>
         <translation>保存客户导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="443"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="460"/>
         <source>customer-template</source>
         <translation>客户导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="454"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="471"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="483"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="500"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="484"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="501"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="513"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="530"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -1252,77 +1260,77 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="137"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="150"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="160"/>
         <source>Excel or CSV file</source>
         <translation>Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="148"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="161"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="164"/>
         <source>Add new customers only</source>
         <translation>仅新增客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="154"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="167"/>
         <source>Add new customers and update existing ones (matched by code or old code)</source>
         <translation>新增客户并更新已有客户（按编码或旧编码匹配）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="175"/>
         <source>&amp;Check</source>
         <translation>校验(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="183"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="196"/>
         <source>Save &amp;error workbook…</source>
         <translation>保存错误说明工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="188"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="201"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="244"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="264"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="269"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="284"/>
         <source>Checking {0}…</source>
         <translation>正在校验 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="343"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="358"/>
         <source>Import it again?</source>
         <translation>仍要再次导入吗？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="359"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="376"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="383"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="400"/>
         <source>-errors</source>
         <translation>-错误说明</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="385"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="402"/>
         <source>Save the error workbook</source>
         <translation>保存错误说明工作簿</translation>
     </message>
@@ -1457,12 +1465,12 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="66"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="67"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="68"/>
@@ -1532,7 +1540,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="88"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">电话</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="89"/>
@@ -1547,7 +1555,7 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="92"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">备注</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="93"/>
@@ -1910,77 +1918,87 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>OrderGridController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="103"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="104"/>
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="192"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="200"/>
         <source>{0} orders</source>
         <translation>{0} 张订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="204"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="212"/>
         <source>{0} orders, total {1}, delivered {2}, undelivered {3}, receivable {4}</source>
         <translation>{0} 张订单，合计 {1}，已发货 {2}，未发货 {3}，应收余额 {4}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="241"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="249"/>
         <source>(new)</source>
         <translation>（新单）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="356"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="366"/>
         <source>No active customer matches.</source>
         <translation>没有匹配的有效客户。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="404"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="414"/>
         <source>No product {0}.</source>
         <translation>找不到商品 {0}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="421"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="431"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="441"/>
-        <source>Receivable {0} · undelivered {1} · no credit limit</source>
-        <translation>应收余额 {0} · 未发货 {1} · 未设信用额度</translation>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="451"/>
+        <source>Receivable {0} · undelivered {1} · credit not controlled</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="445"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="455"/>
         <source>Limit {0} · receivable {1} · undelivered {2} · available {3}</source>
         <translation>信用额度 {0} · 应收余额 {1} · 未发货 {2} · 可用额度 {3}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="452"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="462"/>
         <source> · overdue {0}</source>
         <translation> · 超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="555"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="565"/>
         <source>Deliver</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="556"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="566"/>
         <source>Post a delivery note for everything still open on {0}?</source>
         <translation>为订单 {0} 的全部未发货数量开具送货单？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="569"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="607"/>
         <source>Reopen order</source>
         <translation>反审核订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="572"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="610"/>
         <source>Cancel order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="594"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="613"/>
+        <source>Approve order</source>
+        <translation>审批订单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="616"/>
+        <source>Reject order</source>
+        <translation>驳回订单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="642"/>
         <source>Orders</source>
         <translation>销售订单</translation>
     </message>
@@ -2023,114 +2041,144 @@ Customers, orders, settlements, statements and stocktake.</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="93"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="63"/>
+        <source>&amp;Products…</source>
+        <translation>商品(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="65"/>
+        <source>Product list and form (Ctrl+P)</source>
+        <translation>商品列表与资料（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="97"/>
         <source>Customer: code, name or pinyin initials</source>
         <translation>客户：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="111"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="115"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="113"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="117"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="120"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="124"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="123"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="127"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="131"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="128"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="132"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="129"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="133"/>
         <source>Delivery address</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="131"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="135"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="132"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="136"/>
         <source>Payment terms</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="133"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="137"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="134"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="138"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="152"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="156"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="152"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="156"/>
         <source>Save the draft (Ctrl+S)</source>
         <translation>保存草稿（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="155"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="159"/>
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="155"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="159"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>确认订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="158"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="162"/>
         <source>&amp;Deliver</source>
         <translation>发货(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="158"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="162"/>
         <source>Deliver everything still open (Ctrl+D)</source>
         <translation>全部未发货数量发货（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="161"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="165"/>
         <source>&amp;Reopen</source>
         <translation>反审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="161"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="165"/>
         <source>Back to draft (managers)</source>
         <translation>退回草稿（经理）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="164"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="168"/>
         <source>Cance&amp;l order</source>
         <translation>作废(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="164"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="168"/>
         <source>Cancel the order with a reason</source>
         <translation>填写原因后作废订单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="172"/>
+        <source>A&amp;pprove</source>
+        <translation>审批(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="173"/>
+        <source>Approve a pending order (managers, accountants)</source>
+        <translation>审批待审批订单（经理、会计）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="176"/>
+        <source>Re&amp;ject</source>
+        <translation>驳回(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="176"/>
+        <source>Send a pending order back to draft</source>
+        <translation>将待审批订单退回草稿</translation>
     </message>
 </context>
 <context>
@@ -2235,34 +2283,142 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="99"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="100"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="88"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="101"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="102"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="90"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="103"/>
         <source>Reason or changes</source>
         <translation>原因或变更内容</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="118"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="131"/>
         <source>(from the code rule)</source>
         <translation>（按编码规则生成）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="42"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="51"/>
+        <source>Search code, barcode or name</source>
+        <translation>搜索编码、条码或名称</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="53"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="83"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="54"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="84"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="55"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="85"/>
+        <source>Specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="56"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="86"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="57"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="58"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="59"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="90"/>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="72"/>
+        <source>empty: next number</source>
+        <translation>留空：自动编号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="79"/>
+        <source>several separated by commas</source>
+        <translation>多个用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="80"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="87"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="88"/>
+        <source>Price incl. tax</source>
+        <translation>含税单价</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="89"/>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="95"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="97"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="99"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="176"/>
+        <source>Price and tax rate must be numbers.</source>
+        <translation>单价和税率必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/products.py" line="200"/>
+        <source>Saved as {0}.</source>
+        <translation>已保存为 {0}。</translation>
     </message>
 </context>
 <context>
@@ -2276,7 +2432,7 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="109"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/dialogs.py" line="125"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>

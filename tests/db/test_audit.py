@@ -321,3 +321,25 @@ def test_a8_update_and_delete_on_audit_log_are_refused(backend: Database, sql: s
         conn.execute(text(sql))
     assert [r["app_user"] for r in _audit(backend)] == ["filler"] * 3
     _assert_chain_ok(backend, 3)
+
+
+def test_removing_a_role_from_the_collection_is_audited_as_a_delete(backend: Database) -> None:
+    """A row removed through a delete-orphan collection appears in the trail (not only explicit deletes)."""
+    with UnitOfWork(backend, "admin", write=True) as uow:
+        user = _user("zhao")
+        user.roles = [UserRole(role="clerk"), UserRole(role="manager")]
+        uow.session.add(user)
+        uow.commit()
+        user_id = user.id
+    with UnitOfWork(backend, "admin", write=True) as uow:
+        user = uow.session.get(UserAccount, user_id)
+        assert user is not None
+        user.roles = [r for r in user.roles if r.role != "manager"]
+        uow.commit()
+    role_rows = _audit(backend, "user_role")
+    assert [(r["action"], r["row_pk"]) for r in role_rows] == [
+        ("insert", f"{user_id},clerk"),
+        ("insert", f"{user_id},manager"),
+        ("delete", f"{user_id},manager"),
+    ]
+    assert role_rows[-1]["old"] == {"user_id": user_id, "role": "manager"}

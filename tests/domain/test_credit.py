@@ -34,10 +34,20 @@ def test_mode_none_lets_everything_through() -> None:
     assert check(POSITION, D(99999), CreditPolicy(mode=CreditMode.NONE)).passes
 
 
-def test_a_zero_limit_means_no_limit() -> None:
-    unlimited = CreditPosition(limit=D(0), open_receivables=D(50000), undelivered=D(0))
-    assert check(unlimited, D(99999), CreditPolicy(mode=CreditMode.BLOCK)).passes
-    assert level(unlimited, D(99999)) == "ok"
+def test_a_zero_limit_with_a_mode_means_cash_only() -> None:
+    cash_only = CreditPosition(limit=D(0), open_receivables=D(0), undelivered=D(0))
+    refused = check(cash_only, D("0.01"), CreditPolicy(mode=CreditMode.BLOCK))
+    assert refused.mode is CreditMode.BLOCK
+    assert refused.shortfall == D("0.01")
+    assert level(cash_only, D("0.01"), CreditMode.WARN) == "over"
+    assert check(cash_only, D(0), CreditPolicy(mode=CreditMode.BLOCK)).passes
+
+
+def test_without_a_mode_no_limit_is_checked() -> None:
+    uncontrolled = CreditPosition(limit=D(0), open_receivables=D(50000), undelivered=D(0))
+    assert CreditPolicy().mode is CreditMode.NONE
+    assert check(uncontrolled, D(99999), CreditPolicy()).passes
+    assert level(uncontrolled, D(99999), CreditMode.NONE) == "ok"
 
 
 def test_overdue_receivables_trigger_their_own_mode_and_the_stricter_wins() -> None:
@@ -46,7 +56,8 @@ def test_overdue_receivables_trigger_their_own_mode_and_the_stricter_wins() -> N
     )
     policy = CreditPolicy(mode=CreditMode.WARN, overdue_days=30, overdue_mode=CreditMode.BLOCK)
     result = check(overdue, D(100), policy)
-    assert result.mode is CreditMode.BLOCK and result.trigger is Trigger.OVERDUE
+    assert result.mode is CreditMode.BLOCK
+    assert result.trigger is Trigger.OVERDUE
     off = CreditPolicy(mode=CreditMode.WARN, overdue_days=None, overdue_mode=CreditMode.BLOCK)
     assert check(overdue, D(100), off).passes
     # over the limit in block mode and overdue in warn mode: block (limit) wins
@@ -55,8 +66,8 @@ def test_overdue_receivables_trigger_their_own_mode_and_the_stricter_wins() -> N
 
 
 def test_level_turns_amber_then_red() -> None:
-    assert level(POSITION, D(0)) == "near"  # 90 % used
+    assert level(POSITION, D(0), CreditMode.WARN) == "near"  # 90 % used
     low = CreditPosition(limit=D(10000), open_receivables=D(0), undelivered=D(0))
-    assert level(low, D(1000)) == "ok"
-    assert level(low, D(8500)) == "near"
-    assert level(low, D(10001)) == "over"
+    assert level(low, D(1000), CreditMode.WARN) == "ok"
+    assert level(low, D(8500), CreditMode.WARN) == "near"
+    assert level(low, D(10001), CreditMode.BLOCK) == "over"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -122,6 +123,9 @@ def test_the_fixed_list_creates_the_right_customers(
     # Derived fields come out as the form derives them.
     assert detail.short_name == "北京华信科技"
     assert detail.mnemonic == services.customers.suggest_mnemonic(detail.name, "") == "BJHXKJ"
+    history = services.customers.history(detail.id)
+    assert any(h.entity == "customer" and h.action == "insert" for h in history)
+    assert any(h.entity == "contact" and h.new == "李四" for h in history)
 
     # The same file again: a warning, and in insert mode every code is taken.
     again = services.imports.dry_run("customers", path, lang="zh_CN")
@@ -131,6 +135,12 @@ def test_the_fixed_list_creates_the_right_customers(
     # In upsert mode the same file changes nothing; the generated-code row is new again.
     upsert = services.imports.dry_run("customers", path, mode=ImportMode.UPSERT, lang="zh_CN")
     assert [r.outcome for r in upsert.rows].count(Outcome.UNCHANGED) == 5
+    # ... and warns that it looks like the customer imported the first time (name, phone).
+    again_new = next(r for r in upsert.rows if r.outcome is Outcome.NEW)
+    assert {(w.field, w.params["other"]) for w in again_new.warnings} == {
+        ("name", "KH00001 成都天府餐饮管理有限公司"),
+        ("mobile", "KH00001 成都天府餐饮管理有限公司"),
+    }
 
 
 def test_upsert_updates_by_current_or_old_code_and_clears_with_the_mark(
@@ -273,7 +283,8 @@ def test_large_files_check_rows_in_parallel_with_the_same_result(
     serial = services.imports.dry_run("customers", path, lang="zh_CN")
     monkeypatch.setattr(customer_import, "PARALLEL_MIN_ROWS", 1)
     monkeypatch.setattr(customer_import, "_CHECK_CHUNK", 2)
-    assert customer_import._workers(6) > 1 or (__import__("os").cpu_count() or 1) == 1
+    monkeypatch.setenv("ERPDESK_IMPORT_WORKERS", "2")
+    assert customer_import._workers(6) == min(2, os.cpu_count() or 1)
     parallel = services.imports.dry_run("customers", path, lang="zh_CN")
     assert parallel.rows == serial.rows
     assert parallel.problems == serial.problems

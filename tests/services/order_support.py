@@ -79,9 +79,7 @@ def make_product(
     return saved
 
 
-def make_order(
-    services: Services, customer_id: int, *lines: tuple[int, str, str]
-) -> OrderSaved:
+def make_order(services: Services, customer_id: int, *lines: tuple[int, str, str]) -> OrderSaved:
     """A draft with lines (product id, qty, price)."""
     return services.orders.save(
         OrderInput(

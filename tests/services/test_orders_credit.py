@@ -60,8 +60,10 @@ def _overrides(database: Database) -> list[tuple[str, str, str, Decimal]]:
 def test_the_header_shows_available_credit(clerk) -> None:  # type: ignore[no-untyped-def]
     customer, draft = _over_limit(clerk, CreditMode.WARN)
     view = clerk.credit.view(customer, D(500), exclude_order_id=draft.id)
-    assert view.limit == D(1000) and view.undelivered == D(800)
-    assert view.available == D(200) and view.level == "over"
+    assert view.limit == D(1000)
+    assert view.undelivered == D(800)
+    assert view.available == D(200)
+    assert view.level == "over"
 
 
 def test_warn_asks_for_a_reason_then_confirms_and_logs_it(clerk, backend: Database) -> None:  # type: ignore[no-untyped-def]
@@ -83,7 +85,9 @@ def test_warn_asks_for_a_reason_then_confirms_and_logs_it(clerk, backend: Databa
 def test_block_refuses_and_keeps_the_draft(clerk) -> None:  # type: ignore[no-untyped-def]
     _customer, draft = _over_limit(clerk, CreditMode.BLOCK)
     with pytest.raises(DomainError) as caught:
-        clerk.orders.confirm(draft.id, draft.version, ack={"credit.warn", "credit.approve"}, reason="x")
+        clerk.orders.confirm(
+            draft.id, draft.version, ack={"credit.warn", "credit.approve"}, reason="x"
+        )
     assert caught.value.msg_id == "credit.blocked"
     assert clerk.orders.get(draft.id).status is OrderStatus.DRAFT
 
@@ -94,7 +98,9 @@ def test_mode_none_confirms_over_the_limit(clerk) -> None:  # type: ignore[no-un
 
 
 def test_approve_mode_queues_the_order_for_an_accountant(
-    clerk, backend: Database, clock: Clock  # type: ignore[no-untyped-def]
+    clerk,
+    backend: Database,
+    clock: Clock,  # type: ignore[no-untyped-def]
 ) -> None:
     _customer, draft = _over_limit(clerk, CreditMode.APPROVE)
     with pytest.raises(ConfirmRequired) as caught:
@@ -141,7 +147,8 @@ def test_a_manager_types_the_password_at_the_clerks_pc(clerk, backend: Database)
 
 
 def test_a_password_without_the_right_role_or_a_wrong_one_is_refused(
-    clerk, backend: Database  # type: ignore[no-untyped-def]
+    clerk,
+    backend: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     _with_users(backend, clerk)
     _customer, draft = _over_limit(clerk, CreditMode.APPROVE)
@@ -165,7 +172,9 @@ def test_a_password_without_the_right_role_or_a_wrong_one_is_refused(
 
 
 def test_overdue_receivables_trigger_the_overdue_mode(
-    backend: Database, clock: Clock, clerk  # type: ignore[no-untyped-def]
+    backend: Database,
+    clock: Clock,
+    clerk,  # type: ignore[no-untyped-def]
 ) -> None:
     manager = services_for(backend, clock, Role.MANAGER, name="boss.zhao")
     customer = make_customer(clerk, limit=D(0), terms=10)  # no limit at all
@@ -184,7 +193,9 @@ def test_overdue_receivables_trigger_the_overdue_mode(
 
 
 def test_a_category_policy_applies_to_its_customers(
-    backend: Database, clock: Clock, clerk  # type: ignore[no-untyped-def]
+    backend: Database,
+    clock: Clock,
+    clerk,  # type: ignore[no-untyped-def]
 ) -> None:
     manager = services_for(backend, clock, Role.MANAGER, name="boss.zhao")
     manager.credit.set_policy(CreditMode.BLOCK)  # company default
@@ -233,3 +244,26 @@ def test_two_clerks_confirming_at_once_cannot_both_spend_the_same_credit(
     assert sorted(outcomes) == ["confirmed", "credit.blocked"]
     view = setup.credit.view(customer)
     assert view.undelivered == D(600)
+
+
+def test_the_credit_check_runs_again_when_a_delivery_is_posted(
+    clerk,
+    backend: Database,  # type: ignore[no-untyped-def]
+) -> None:
+    manager = services_for(clerk.database, clerk.clock, Role.MANAGER, name="boss.zhao")
+    customer = make_customer(clerk, limit=D(1000))
+    manager.credit.set_policy(CreditMode.WARN, customer_id=customer)
+    paper = make_product(clerk, price="100.00")
+    first = make_order(clerk, customer, (paper.id, "6", "100.00"))
+    first = clerk.orders.confirm(first.id, first.version)
+    second = make_order(clerk, customer, (paper.id, "3", "100.00"))
+    clerk.orders.confirm(second.id, second.version)
+    third = make_order(clerk, customer, (paper.id, "2", "100.00"))
+    clerk.orders.confirm(third.id, third.version, ack={"credit.warn"}, reason="大客户")
+    # others now hold ¥500 of the ¥1,000: the first order's ¥600 no longer fits
+    with pytest.raises(ConfirmRequired) as caught:
+        clerk.orders.deliver(first.id, first.version)
+    assert caught.value.params["shortfall"] == "¥100.00"
+    done = clerk.orders.deliver(first.id, first.version, ack={"credit.warn"}, reason="已付定金")
+    assert done.status is OrderStatus.DELIVERED
+    assert [row[2] for row in _overrides(backend)] == ["大客户", "已付定金"]

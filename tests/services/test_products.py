@@ -28,7 +28,8 @@ def test_products_are_numbered_and_found_by_code_barcode_or_name(clerk) -> None:
     assert (paper.code, pen.code) == ("SP00001", "SP00002")
     assert [h.product.id for h in clerk.products.find("sp00002")] == [pen.id]
     scan = clerk.products.find("6901234567892")
-    assert scan[0].product.id == paper.id and scan[0].matched == "barcode"
+    assert scan[0].product.id == paper.id
+    assert scan[0].matched == "barcode"
     assert [h.product.id for h in clerk.products.find("中性")] == [pen.id]
     assert list(clerk.products.search_ids("复印")) == [paper.id]
 
@@ -45,7 +46,8 @@ def test_a_carton_barcode_counts_its_pack(clerk) -> None:  # type: ignore[no-unt
         )
     )
     hit = clerk.products.find("16901234567899")[0]
-    assert hit.product.id == saved.id and hit.pack_qty == D(12)
+    assert hit.product.id == saved.id
+    assert hit.pack_qty == D(12)
 
 
 def test_a_wrong_ean13_check_digit_and_a_used_barcode_are_refused(clerk) -> None:  # type: ignore[no-untyped-def]

@@ -65,6 +65,21 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
         qtbot.keyClicks(widget, chunk)
 
 
+def no_modal_prompts(monkeypatch) -> list[str]:
+    """Fail instead of blocking on an unexpected message box; collect informational ones."""
+    from erpdesk.ui.prompts import Prompts
+
+    told: list[str] = []
+
+    def unexpected(cls, parent, title, text):
+        raise AssertionError(f"unexpected dialog: {title}: {text}")
+
+    monkeypatch.setattr(Prompts, "show_error", classmethod(unexpected))
+    monkeypatch.setattr(Prompts, "ask", classmethod(unexpected))
+    monkeypatch.setattr(Prompts, "inform", classmethod(lambda cls, p, t, text: told.append(text)))
+    return told
+
+
 def form_dock(qtbot, services: Services):
     view = build_form(services)
     qtbot.addWidget(view)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from customer_ui_support import clerk_services, form_dock, type_text
+from customer_ui_support import clerk_services, form_dock, no_modal_prompts, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -32,6 +32,11 @@ NAME = "上海明远机械有限公司"
 @pytest.fixture
 def services(sqlite_db, clock) -> Services:
     return clerk_services(sqlite_db, clock)
+
+
+@pytest.fixture(autouse=True)
+def told(monkeypatch) -> list[str]:
+    return no_modal_prompts(monkeypatch)
 
 
 def new_form(qtbot, services):

@@ -9,6 +9,7 @@ from customer_ui_support import (
     form_dock,
     list_dock,
     listed_ids,
+    no_modal_prompts,
     type_text,
     wait_list,
 )
@@ -24,6 +25,11 @@ from erpdesk.ui.docks.customer_list.dock import build as build_list
 @pytest.fixture
 def services(sqlite_db, clock) -> Services:
     return clerk_services(sqlite_db, clock)
+
+
+@pytest.fixture(autouse=True)
+def told(monkeypatch) -> list[str]:
+    return no_modal_prompts(monkeypatch)
 
 
 def add(services, name: str, mobile: str = "", **fields) -> int:

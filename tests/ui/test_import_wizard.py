@@ -19,7 +19,7 @@ from erpdesk.ui.dialogs.import_wizard import ExcelActions, ImportWizard
 from erpdesk.ui.prompts import Prompts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "io"))
-from excel_files import messy_customers  # noqa: E402
+from excel_files import messy_customers
 
 
 def _services(database: Database, clock: Clock, role: Role = Role.ACCOUNTANT) -> Services:
@@ -57,7 +57,8 @@ def test_errors_are_shown_and_nothing_can_be_imported(
     # Errors first, each with the column and the reason.
     assert [_cell(wizard, i, 0) for i in range(3)] == ["7", "8", "9"]
     assert _cell(wizard, 0, 1) == "error"
-    assert "邮箱" in _cell(wizard, 0, 4) and "e-mail" in _cell(wizard, 0, 4)
+    assert "邮箱" in _cell(wizard, 0, 4)
+    assert "e-mail" in _cell(wizard, 0, 4)
     assert "row 4" in _cell(wizard, 1, 4)
     assert _cell(wizard, 3, 1) == "new"
     assert not wizard.import_button.isEnabled()
@@ -119,7 +120,8 @@ def test_clerks_can_check_but_not_import(
     wizard = ImportWizard(_services(sqlite_db, clock, Role.CLERK))
     qtbot.addWidget(wizard)
     _check(qtbot, wizard, messy_customers(tmp_path / "ok.xlsx", fixed=True))
-    assert wizard.plan is not None and wizard.plan.ok
+    assert wizard.plan is not None
+    assert wizard.plan.ok
     assert not wizard.import_button.isEnabled()
 
 

@@ -132,6 +132,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编码 {code} 已属于客户“{name}”（仅新增模式）",
     ),
     "cell.invalid": ("{reason}", "{reason}"),
+    "cell.possible_duplicate": (
+        "looks like {other} (check before importing; # is a row of this file)",
+        "疑似与 {other} 重复（导入前请核对；# 表示本文件中的行）",
+    ),
+    "cell.unknown_customer": ("no customer has the code {code}", "没有编码为 {code} 的客户"),
+    "cell.duplicate_contact": (
+        "the contact {name} is also in row {row}",
+        "联系人“{name}”在第 {row} 行重复出现",
+    ),
+    "cell.contact_exists": (
+        "customer {code} already has a contact named {name} (insert-only mode)",
+        "客户 {code} 已有名为“{name}”的联系人（仅新增模式）",
+    ),
     "cell.where": (
         "Sheet {sheet}, row {row}, column {column} ({header}): {reason}",
         "工作表 {sheet}，第 {row} 行，第 {column} 列（{header}）：{reason}",

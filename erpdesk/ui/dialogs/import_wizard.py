@@ -32,10 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from erpdesk.domain.errors import DomainError
 from erpdesk.domain.messages import render
 from erpdesk.domain.permissions import Permission
-from erpdesk.services.import_dto import ImportMode, ImportPlan, ImportResult, Outcome, PreviewRow
-from erpdesk.services.imports import ImportCancelled, problem_text
+from erpdesk.services.import_dto import (
+    ImportMode,
+    ImportPlan,
+    ImportResult,
+    Outcome,
+    PreviewRow,
+    RowProblem,
+)
 from erpdesk.ui import jobs
 from erpdesk.ui.i18n import current_language
 from erpdesk.ui.prompts import Prompts
@@ -51,6 +58,12 @@ _COLOURS = {
     Outcome.UNCHANGED: "#f5f5f5",
     Outcome.ERROR: "#ffebee",
 }
+
+
+def problem_text(problem: RowProblem, lang: str) -> str:
+    """The reason of a row problem in ``lang`` (the import service itself is loaded only when used,
+    so building the File menu does not pull the Excel and validation libraries into start-up)."""
+    return render(problem.msg_id, lang, **dict(problem.params))
 
 
 def outcome_text(outcome: Outcome) -> str:
@@ -261,8 +274,10 @@ class ImportWizard(QDialog):
                     progress=lambda done: progress(done, 0),
                     cancelled=cancelled.is_set,
                 )
-            except ImportCancelled:
-                raise jobs.JobCancelled from None
+            except DomainError as exc:
+                if exc.msg_id == "import.cancelled":
+                    raise jobs.JobCancelled from None
+                raise
 
         self.job = jobs.run_job(
             self,
@@ -351,8 +366,10 @@ class ImportWizard(QDialog):
                 return services.imports.commit(
                     plan, progress=lambda done: progress(done, total), cancelled=cancelled.is_set
                 )
-            except ImportCancelled:
-                raise jobs.JobCancelled from None
+            except DomainError as exc:
+                if exc.msg_id == "import.cancelled":
+                    raise jobs.JobCancelled from None
+                raise
 
         self.job = jobs.run_job(
             self,

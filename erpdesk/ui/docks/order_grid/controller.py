@@ -36,6 +36,7 @@ from erpdesk.ui import jobs
 from erpdesk.ui.docks.order_grid.columns import order_columns, status_names
 from erpdesk.ui.docks.order_grid.dialogs import CreditDialog, ReasonDialog
 from erpdesk.ui.docks.order_grid.lines_model import PRODUCT, OrderLinesModel
+from erpdesk.ui.docks.order_grid.products import ProductsDialog
 from erpdesk.ui.docks.order_grid.view import OrderGridView
 from erpdesk.ui.events import AppEvents
 from erpdesk.ui.models import IdListTableModel
@@ -117,6 +118,7 @@ class OrderGridController(QObject):
         view.list.doubleClicked.connect(lambda _i: self.open_current())
         view.list.activated.connect(lambda _i: self.open_current())
         view.new_button.clicked.connect(self.new_order)
+        view.products_button.clicked.connect(self.open_products)
         view.customer.textEdited.connect(self._customer_typed)
         view.customer.returnPressed.connect(self._customer_enter)
         view.completer.activated[QModelIndex].connect(self._hit_chosen)  # type: ignore[index]
@@ -128,6 +130,8 @@ class OrderGridController(QObject):
         view.deliver_button.clicked.connect(lambda: self.deliver())
         view.reopen_button.clicked.connect(lambda: self.reopen())
         view.cancel_button.clicked.connect(lambda: self.cancel())
+        view.approve_button.clicked.connect(lambda: self.approve())
+        view.reject_button.clicked.connect(lambda: self.reject())
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for sequence, slot in (
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), self.new_order),
@@ -135,6 +139,7 @@ class OrderGridController(QObject):
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.confirm),
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.confirm),
             (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.deliver),
+            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P), self.open_products),
         ):
             shortcut = QShortcut(sequence, view)
             shortcut.setContext(context)
@@ -144,6 +149,9 @@ class OrderGridController(QObject):
             button.setVisible(may_order)
         view.cancel_button.setVisible(may_order)
         view.reopen_button.setVisible(may_order and self._actor.may(Permission.OVERRIDE_CREDIT))
+        may_approve = self._actor.may(Permission.OVERRIDE_CREDIT)
+        view.approve_button.setVisible(may_approve)
+        view.reject_button.setVisible(may_approve)
         AppEvents.instance().changed.connect(self._changed)
 
     # ------------------------------------------------------------------ the list
@@ -299,6 +307,8 @@ class OrderGridController(QObject):
         view.deliver_button.setEnabled(self.order is not None and allowed(status, Action.DELIVER))
         view.reopen_button.setEnabled(self.order is not None and allowed(status, Action.REOPEN))
         view.cancel_button.setEnabled(self.order is not None and allowed(status, Action.CANCEL))
+        view.approve_button.setEnabled(status is OrderStatus.PENDING)
+        view.reject_button.setEnabled(status is OrderStatus.PENDING)
 
     # ------------------------------------------------------------------ customer picker
 
@@ -438,7 +448,7 @@ class OrderGridController(QObject):
     def _show_credit(self, view: CreditView) -> None:
         self.credit = view
         if view.available is None:
-            text = self.tr("Receivable {0} · undelivered {1} · no credit limit").format(
+            text = self.tr("Receivable {0} · undelivered {1} · credit not controlled").format(
                 format_money(view.open_receivables), format_money(view.undelivered)
             )
         else:
@@ -556,12 +566,40 @@ class OrderGridController(QObject):
             self.tr("Post a delivery note for everything still open on {0}?").format(order.number),
         ):
             return None
+        return self._deliver(order, frozenset(), "", None)
+
+    def _deliver(
+        self, order: OrderDetail, ack: frozenset[str], reason: str, approver: Approver | None
+    ) -> jobs.Job:
         orders = self._services.orders
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, ConfirmRequired):
+                self._failed(exc)
+                return
+            answer = CreditDialog.ask(
+                self.view,
+                exc.key,
+                error_text(exc),
+                self._actor.may(Permission.OVERRIDE_CREDIT),
+                allow_submit=False,
+            )
+            if answer is None or answer.choice == "submit":
+                return
+            who = (
+                Approver(username=answer.approver, password=answer.password)
+                if answer.choice == "approve" and answer.approver
+                else None
+            )
+            self._deliver(order, frozenset({exc.key}), answer.reason, who)
+
         self.last_job = jobs.run_command(
             self.view,
-            lambda: orders.deliver(order.id, order.version),
+            lambda: orders.deliver(
+                order.id, order.version, ack=ack, reason=reason, approver=approver
+            ),
             lambda done: self._reload(done, None),
-            self._failed,
+            failed,
         )
         return self.last_job
 
@@ -570,6 +608,12 @@ class OrderGridController(QObject):
 
     def cancel(self) -> jobs.Job | None:
         return self._with_reason(self.tr("Cancel order"), "cancel")
+
+    def approve(self) -> jobs.Job | None:
+        return self._with_reason(self.tr("Approve order"), "approve")
+
+    def reject(self) -> jobs.Job | None:
+        return self._with_reason(self.tr("Reject order"), "reject")
 
     def _with_reason(self, title: str, method: str) -> jobs.Job | None:
         order = self.order
@@ -586,6 +630,10 @@ class OrderGridController(QObject):
             self._failed,
         )
         return self.last_job
+
+    def open_products(self) -> None:
+        """The product list and form (Ctrl+P)."""
+        ProductsDialog.show_for(self._services, self.view)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):

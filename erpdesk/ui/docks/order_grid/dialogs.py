@@ -31,7 +31,14 @@ class CreditAnswer:
 class CreditDialog(QDialog):
     """Shows the service's credit message and asks how to go on."""
 
-    def __init__(self, parent: QWidget | None, key: str, text: str, may_approve: bool) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        key: str,
+        text: str,
+        may_approve: bool,
+        allow_submit: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("credit_dialog")
         self.setWindowTitle(self.tr("Credit limit"))
@@ -61,7 +68,10 @@ class CreditDialog(QDialog):
             submit = QPushButton(self.tr("Send for approval"), self)
             submit.clicked.connect(lambda: self._finish("submit"))
             buttons.addButton(approve, QDialogButtonBox.ButtonRole.AcceptRole)
-            buttons.addButton(submit, QDialogButtonBox.ButtonRole.ActionRole)
+            if allow_submit:
+                buttons.addButton(submit, QDialogButtonBox.ButtonRole.ActionRole)
+            else:
+                submit.hide()
             if may_approve:
                 self.approver.setPlaceholderText(self.tr("empty: approve as yourself"))
         buttons.rejected.connect(self.reject)
@@ -84,9 +94,15 @@ class CreditDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, key: str, text: str, may_approve: bool
+        cls,
+        parent: QWidget | None,
+        key: str,
+        text: str,
+        may_approve: bool,
+        allow_submit: bool = True,
     ) -> CreditAnswer | None:
-        dialog = cls(parent, key, text, may_approve)
+        """Open the dialog; ``allow_submit`` False (at delivery) hides "Send for approval"."""
+        dialog = cls(parent, key, text, may_approve, allow_submit)
         dialog.exec()
         return dialog.answer
 

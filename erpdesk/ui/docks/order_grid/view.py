@@ -60,6 +60,10 @@ class OrderGridView(QWidget):
         filters.addWidget(self.only_customer)
         filters.addWidget(self.number_search, 1)
         filters.addWidget(self.new_button)
+        self.products_button = QPushButton(self.tr("&Products…"), self)
+        self.products_button.setObjectName("products")
+        self.products_button.setToolTip(self.tr("Product list and form (Ctrl+P)"))
+        filters.addWidget(self.products_button)
 
         self.list = QTableView(self)
         self.list.setObjectName("orders")
@@ -163,11 +167,21 @@ class OrderGridView(QWidget):
         self.cancel_button = self._button(
             "cancel_order", self.tr("Cance&l order"), self.tr("Cancel the order with a reason")
         )
+        self.approve_button = self._button(
+            "approve",
+            self.tr("A&pprove"),
+            self.tr("Approve a pending order (managers, accountants)"),
+        )
+        self.reject_button = self._button(
+            "reject", self.tr("Re&ject"), self.tr("Send a pending order back to draft")
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.totals, 1)
         for button in (
             self.save_button,
             self.confirm_button,
+            self.approve_button,
+            self.reject_button,
             self.deliver_button,
             self.reopen_button,
             self.cancel_button,
