@@ -184,7 +184,7 @@ def phase_export(db_file: Path, folder: Path, skip_writers: bool) -> dict[str, A
     times = _raw_writers(cells, folder, skip_writers)
     start = time.perf_counter()
     writer.write_xlsx(
-        folder / "ours.xlsx", "S", [writer.ExportColumn(h) for _f, h in columns], cells
+        folder / "ours.xlsx", "S", exporter.writer_columns([f for f, _ in columns], "zh_CN"), cells
     )
     ours = time.perf_counter() - start
     database.dispose()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from erpdesk.db.engine import Database
     from erpdesk.services.container import Services
     from erpdesk.services.context import Actor
+    from erpdesk.services.credentials import DbCredential
 
 log = logging.getLogger("erpdesk")
 
@@ -159,6 +160,11 @@ class Bootstrap(QObject):
         self.database: Database | None = None
         self.services: Services | None = None
         self.exit_code = 0
+        self._url = settings.database_url
+        self._credential: DbCredential | None = None
+        self._password: str | None = None
+        self._remember = False
+        self._from_keyring = False
 
     def show_window(self) -> MainWindow:
         window = MainWindow(backup_dir=self.settings.backup_dir)
@@ -169,16 +175,62 @@ class Bootstrap(QObject):
     def start(self) -> MainWindow:
         """Show the window now; the database opens in a worker."""
         window = self.show_window()
+        if self._url.startswith("postgres"):
+            self._use_remembered_password()
+        self._open()
+        return window
+
+    def _open(self) -> None:
+        url = self._url
+        if self._password is not None:
+            from erpdesk.services.credentials import with_password
+
+            url = with_password(url, self._password)
         jobs.run_query(
             None,
-            lambda: _open_database(self.settings.database_url, self.settings.backup_dir),
+            lambda: _open_database(url, self.settings.backup_dir),
             self._opened,
             self._failed,
         )
-        return window
+
+    def _use_remembered_password(self) -> None:
+        """PostgreSQL: take the password from the system keyring when the user chose to remember it."""
+        from erpdesk.services.credentials import credential_for, load_db_password
+
+        self._credential = credential_for(self._url)
+        if self._credential is None:
+            return
+        loaded = load_db_password(self._credential)
+        if loaded.password is not None:
+            self._password, self._from_keyring = loaded.password, True
+
+    def _ask_password(self, exc: BaseException) -> bool:
+        """Ask for the database password after a refusal; False when the user cancelled."""
+        from erpdesk.services.credentials import forget_db_password, keyring_usable
+        from erpdesk.ui.dialogs.db_password import DatabasePasswordDialog
+
+        assert self.window is not None
+        assert self._credential is not None
+        if self._from_keyring:
+            forget_db_password(self._credential)  # remembered, but the server refuses it now
+            self._from_keyring = False
+        answer = DatabasePasswordDialog.ask(
+            self.window,
+            f"{self._credential.role}@{self._credential.host}/{self._credential.database}",
+            keyring_available=keyring_usable(),
+            error=error_text(exc) if self._password is not None else "",
+        )
+        if answer is None:
+            return False
+        self._password, self._remember = answer.password, answer.remember
+        return True
 
     def _opened(self, database: Database) -> None:
         self.database = database
+        if self._remember and self._credential is not None and self._password is not None:
+            from erpdesk.services.credentials import store_db_password
+
+            store_db_password(self._credential, self._password)
         try:
             self._log_in(database)
         except Exception as exc:
@@ -213,6 +265,19 @@ class Bootstrap(QObject):
     def _failed(self, exc: BaseException) -> None:
         from erpdesk.domain.errors import DomainError
 
+        if isinstance(exc, DomainError) and exc.msg_id == "db.password_required":
+            if self._credential is None:
+                from erpdesk.services.credentials import credential_for
+
+                self._credential = credential_for(self._url)
+            if self._credential is not None:
+                if self._ask_password(exc):
+                    self._open()
+                else:
+                    assert self.window is not None
+                    self.failed.emit(0)
+                    self.window.close()
+                return
         if not isinstance(exc, DomainError):
             log.error("opening the database failed", exc_info=exc)
         else:

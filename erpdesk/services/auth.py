@@ -10,7 +10,7 @@ hash never holds the SQLite write lock. ``enforce`` is the audited permission ch
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -18,7 +18,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from erpdesk.db import uow
-from erpdesk.db.audit import AuditEntry
 from erpdesk.db.engine import Database
 from erpdesk.db.models.user import CompanyProfile as CompanyProfileRow
 from erpdesk.db.models.user import UserAccount, UserRole
@@ -36,6 +35,7 @@ from erpdesk.services.auth_dto import (
     SetupResult,
 )
 from erpdesk.services.context import Actor, Clock
+from erpdesk.services.denials import record_denial
 from erpdesk.services.errors import PermissionDenied, ValidationError
 
 __all__ = ["AuthService", "enforce"]
@@ -47,22 +47,14 @@ def enforce(database: Database, actor: Actor, permission: Permission, *, clock: 
     """Raise ``PermissionDenied`` unless ``actor`` may do ``permission``; audit a refusal.
 
     The refusal is written to the audit log in its own committed transaction, so it survives the
-    caller's rollback.
+    caller's rollback (through the actor's own recorder when ``Services`` bound one).
     """
-    try:
-        actor.require(permission)
-    except PermissionDenied:
-        entry = AuditEntry(
-            "permission",
-            permission.value,
-            "denied",
-            None,
-            {"user": actor.username, "roles": sorted(r.value for r in actor.roles)},
+    if actor.on_denied is None:
+        actor = replace(
+            actor,
+            on_denied=lambda who, what: record_denial(database, who, what, clock=clock),
         )
-        uow.run(
-            database, actor.username, lambda unit: unit.record([entry]), write=True, now=clock.utc
-        )
-        raise
+    actor.require(permission)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ Each area service is created on first use (lazy imports keep start-up fast). Add
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,18 @@ class Services:
     database: Database
     actor: Actor
     clock: Clock = field(default_factory=Clock)
+
+    def __post_init__(self) -> None:
+        if self.actor.on_denied is None:
+            from erpdesk.services.denials import record_denial
+
+            database, clock = self.database, self.clock
+            self.actor = replace(
+                self.actor,
+                on_denied=lambda actor, permission: record_denial(
+                    database, actor, permission, clock=clock
+                ),
+            )
 
     @cached_property
     def auth(self) -> AuthService:

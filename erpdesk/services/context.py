@@ -16,13 +16,21 @@ from erpdesk.services.errors import PermissionDenied
 COMPANY_TZ = ZoneInfo("Asia/Shanghai")
 
 
+DenialRecorder = Callable[["Actor", Permission], None]
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The logged-in user (or a system actor for maintenance commands)."""
+    """The logged-in user (or a system actor for maintenance commands).
+
+    ``on_denied`` records a refused action (the ``Services`` container binds it to the audit trail), so
+    every service's permission check leaves a trace without each service remembering to write one.
+    """
 
     username: str
     roles: frozenset[Role] = field(default_factory=frozenset)
     user_id: int | None = None
+    on_denied: DenialRecorder | None = field(default=None, compare=False, repr=False)
 
     def may(self, permission: Permission) -> bool:
         return permission in permissions_of(self.roles)
@@ -30,6 +38,8 @@ class Actor:
     def require(self, permission: Permission) -> None:
         """Raise ``PermissionDenied`` unless one of the actor's roles grants ``permission``."""
         if not self.may(permission):
+            if self.on_denied is not None:
+                self.on_denied(self, permission)
             raise PermissionDenied("perm.denied", user=self.username, action=permission.value)
 
 

@@ -97,3 +97,25 @@ def forget_db_password(credential: DbCredential) -> None:
         keyring.delete_password(credential.service, credential.role)
     except KeyringError:
         return
+
+
+def credential_for(url: str) -> DbCredential | None:
+    """Where ``url``'s password would be remembered; None for SQLite or an address with a password."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or parsed.password:
+        return None
+    return DbCredential(
+        host=parsed.host or "localhost",
+        port=parsed.port or 5432,
+        database=parsed.database or "",
+        role=parsed.username or "",
+    )
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` with ``password`` filled in (kept in memory only, never written anywhere)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(password=password).render_as_string(hide_password=False)

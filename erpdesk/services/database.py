@@ -43,12 +43,24 @@ class CheckResult:
         return not self.problems
 
 
+def _password_refused(original: BaseException | None, lowered: str) -> bool:
+    """True when PostgreSQL wanted a password we did not give, or refused the one we gave."""
+    # Connection failures carry no SQLSTATE; libpq says whether a password was needed or used.
+    pgconn = getattr(original, "pgconn", None)
+    if pgconn is not None and getattr(pgconn, "needs_password", False):
+        return True
+    used = pgconn is not None and getattr(pgconn, "used_password", False)
+    return "no password supplied" in lowered or (used and "password" in lowered)
+
+
 def _translated(exc: DBAPIError, database: Database) -> Exception:
     """A user-facing error for a database that cannot be reached or is not a database at all."""
     reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc).__name__
     lowered = reason.lower()
     if database.is_sqlite and ("not a database" in lowered or "encrypted" in lowered):
         return DomainError("db.not_a_database", path=database.label())
+    if _password_refused(exc.orig, lowered):
+        return DomainError("db.password_required", url=database.label())
     if exc.statement is None or (isinstance(exc, OperationalError) and "unable to open" in lowered):
         return DomainError("db.connect_failed", url=database.label(), reason=reason)
     return exc

@@ -109,6 +109,16 @@ class ExportService:
             for f in CUSTOMER_EXPORT_COLUMNS
         )
 
+    def writer_columns(self, fields: Sequence[str], lang: str) -> list[writer.ExportColumn]:
+        """Headers and cell types of the customer columns ``fields``, in export order."""
+        kinds = {c.field: c.kind for c in CUSTOMERS.columns}
+        typed = {MONEY: writer.MONEY, INT: writer.INT}
+        return [
+            writer.ExportColumn(header=header, kind=typed.get(kinds.get(f, ""), writer.TEXT))
+            for f, header in self.customer_columns(lang)
+            if f in fields
+        ]
+
     def customers(
         self,
         out: Path,
@@ -133,19 +143,7 @@ class ExportService:
         search = CustomerService(self.database, self.actor, self.clock)
         ids = search.search_ids(query, filter, sort or CustomerSort())
         fields = [f for f in (columns or CUSTOMER_EXPORT_COLUMNS) if f in CUSTOMER_EXPORT_COLUMNS]
-        kinds = {c.field: c.kind for c in CUSTOMERS.columns}
-        export_columns = [
-            writer.ExportColumn(
-                header=header,
-                kind=writer.MONEY
-                if kinds.get(f) == MONEY
-                else writer.INT
-                if kinds.get(f) == INT
-                else writer.TEXT,
-            )
-            for f, header in self.customer_columns(lang)
-            if f in fields
-        ]
+        export_columns = self.writer_columns(fields, lang)
         result = writer.write_table(
             Path(out),
             render("kind.customers", lang),

@@ -307,7 +307,7 @@ class IdleLock(QObject):
                 and widget.windowType() not in _NOT_COVERED
             ):
                 targets.append(widget)
-        self._resized: tuple[QWidget, QSize] | None = None
+        self._resized = None
         wanted = panel.sizeHint().grownBy(QMargins(24, 24, 24, 24))
         if holder is not self._window and (
             holder.width() < wanted.width() or holder.height() < wanted.height()

@@ -41,7 +41,7 @@ MONEY_FORMAT = "¥#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_WIDTH_SAMPLE = 500
+_WIDTH_SAMPLE = 200
 _MAX_WIDTH = 60
 
 
@@ -68,6 +68,8 @@ Progress = Callable[[int], None]
 
 def display_width(text: str) -> int:
     """Rough on-screen width: CJK and other wide characters count twice."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

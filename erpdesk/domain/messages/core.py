@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not connect to the database {url}: {reason}",
         "无法连接数据库 {url}：{reason}",
     ),
+    "db.password_required": (
+        "The database {url} needs a password, or the password given was refused.",
+        "数据库 {url} 需要密码，或所给密码被拒绝。",
+    ),
     "db.upgrade_failed": (
         "Upgrading the database failed; it was left as it was before. Reason: {reason}",
         "数据库升级失败，数据库保持升级前的状态。原因：{reason}",
