@@ -45,4 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # The importer reads untrusted files in a child process; a frozen build must let it start.
+    multiprocessing.freeze_support()
     sys.exit(main())

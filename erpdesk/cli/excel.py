@@ -2,8 +2,8 @@
 
 Exit status of ``import``: 0 imported (or a clean dry run), 1 rejected because rows have errors (the
 error workbook is written when ``--errors`` is given), 2 unusable file or other user error.
-Without ``--user`` the commands act as the operating-system user with the import and export rights of a
-manager (whoever can run the CLI against the database file can already change it).
+``import`` changes data, so it needs ``--user NAME`` and obeys that user's roles (issue 4); templates and
+exports run as the maintenance actor when no user is named.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from erpdesk.cli.context import CliContext
+from erpdesk.domain.errors import DomainError
 from erpdesk.domain.messages import render
-from erpdesk.domain.permissions import Permission, Role
 from erpdesk.services.context import Actor
 from erpdesk.services.customer_dto import CustomerFilter, StatusFilter
 from erpdesk.services.import_dto import ImportMode, Outcome
@@ -55,15 +55,14 @@ def register(commands: Any) -> None:
     exporter.set_defaults(handler=run_export)
 
 
-def _actor(ctx: CliContext) -> Actor:
-    actor = ctx.actor()
-    if ctx.username is None and not actor.may(Permission.IMPORT):
-        actor = Actor(actor.username, actor.roles | {Role.MANAGER}, actor.user_id)
-    return actor
+def _actor(ctx: CliContext, *, changes_data: bool = False) -> Actor:
+    if changes_data and ctx.username is None:
+        raise DomainError("cli.user_required", command="import")
+    return ctx.actor()
 
 
-def _service(ctx: CliContext) -> ImportService:
-    return ImportService(ctx.database(), _actor(ctx))
+def _service(ctx: CliContext, *, changes_data: bool = False) -> ImportService:
+    return ImportService(ctx.database(), _actor(ctx, changes_data=changes_data))
 
 
 def run_template(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -75,7 +74,7 @@ def run_template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    service = _service(ctx)
+    service = _service(ctx, changes_data=True)
     lang = ctx.lang
     plan = service.dry_run(args.kind, args.file, mode=ImportMode(args.mode), lang=lang)
     if plan.previous is not None:

@@ -131,32 +131,32 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="195"/>
         <source>Change customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>变更客户编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="199"/>
         <source>Empty: next code of the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：取编码规则的下一个编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="203"/>
         <source>Current code</source>
-        <translation type="unfinished"></translation>
+        <translation>当前编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="204"/>
         <source>New code</source>
-        <translation type="unfinished"></translation>
+        <translation>新编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="205"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="206"/>
         <source>The old code stays searchable and is never given out again.</source>
-        <translation type="unfinished"></translation>
+        <translation>旧编码仍可搜索，且不会再分配给其他客户。</translation>
     </message>
 </context>
 <context>
@@ -230,42 +230,42 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="137"/>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>已被他人修改</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="139"/>
         <source>{0} saved this customer after you opened it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 在您打开后保存了该客户。</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="141"/>
         <source>They changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>对方修改了：{0}</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="143"/>
         <source>You changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>您修改了：{0}</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="146"/>
         <source>Both of you changed: {0} (your values are kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>双方都修改了：{0}（保留您的值）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="149"/>
         <source>Your draft is kept. Take their changes into your draft, then save again?</source>
-        <translation type="unfinished"></translation>
+        <translation>您的草稿已保留。是否将对方的修改并入草稿后再保存？</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="156"/>
         <source>Take their changes</source>
-        <translation type="unfinished"></translation>
+        <translation>并入对方的修改</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="158"/>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -316,107 +316,107 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="18"/>
         <source>Active</source>
-        <translation type="unfinished">正常</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="19"/>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="20"/>
         <source>Individual</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="21"/>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="28"/>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="29"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="30"/>
         <source>Short name</source>
-        <translation type="unfinished"></translation>
+        <translation>简称</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="31"/>
         <source>Mnemonic</source>
-        <translation type="unfinished"></translation>
+        <translation>助记码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="34"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="39"/>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="40"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="41"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地区</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="42"/>
         <source>Salesperson</source>
-        <translation type="unfinished">业务员</translation>
+        <translation>业务员</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="43"/>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="44"/>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="47"/>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="53"/>
         <source>Tax number</source>
-        <translation type="unfinished"></translation>
+        <translation>税号</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="59"/>
         <source>Credit limit</source>
-        <translation type="unfinished">信用额度</translation>
+        <translation>信用额度</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="66"/>
         <source>Terms (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>账期（天）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="73"/>
         <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/columns.py" line="79"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -424,160 +424,161 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="246"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的修改</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="248"/>
         <source>The changes to {0} are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>对 {0} 的修改尚未保存。</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="250"/>
         <source>the new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="253"/>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修改</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="257"/>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>继续编辑</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="321"/>
         <source>Delete customer</source>
-        <translation type="unfinished"></translation>
+        <translation>删除客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="323"/>
         <source>Delete {0}? It has no orders or notes. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {0}？该客户没有订单或跟进记录。此操作无法撤销。</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="328"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
     <name>CustomerFormController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="104"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="126"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="633"/>
         <source>No customer open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="230"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="252"/>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="231"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="253"/>
         <source>Code proposed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>建议编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="270"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="292"/>
         <source>Proposed from the code rule; you may type another code</source>
-        <translation type="unfinished"></translation>
+        <translation>按编码规则生成，可手工输入其他编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="272"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="294"/>
         <source>Allocated from the code rule when saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存时按编码规则分配</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="274"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="296"/>
         <source>Use Change code… to give the customer a new code</source>
-        <translation type="unfinished"></translation>
+        <translation>请用“变更编码…”为客户设置新编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="470"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="492"/>
         <source>Saved as {0}: {1} was taken by another clerk meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为 {0}：{1} 已被其他用户先行使用。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="475"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="497"/>
         <source>Saved {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="504"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="526"/>
         <source>Please confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="515"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="537"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="524"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="546"/>
         <source>Not saved: please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：请更正标出的字段。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="538"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="560"/>
         <source>Contact {0}, {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人 {0}，{1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="565"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="587"/>
         <source>Not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="588"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="610"/>
         <source>Not saved: {0} changed this customer meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：{0} 在此期间修改了该客户。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="601"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="623"/>
         <source>Their changes are in your draft now; check it and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>对方的修改已并入您的草稿，请检查后再次保存。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="620"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="651"/>
         <source>Save or cancel your changes before changing the code.</source>
-        <translation type="unfinished"></translation>
+        <translation>变更编码前请先保存或取消当前修改。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="634"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="665"/>
         <source>Code changed to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码已变更为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="704"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="735"/>
         <source>Old codes: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>旧编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="759"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="790"/>
         <source>Linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>已建立关系。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="775"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="806"/>
         <source>Link removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除关系。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="787"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="818"/>
         <source>Write what was said or agreed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写沟通内容或约定事项。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="808"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="839"/>
         <source>Note added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加跟进记录。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="857"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/controller.py" line="888"/>
         <source>Someone else changed this customer; saving will show what they changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>他人修改了该客户；保存时将显示对方修改的内容。</translation>
     </message>
 </context>
 <context>
@@ -585,353 +586,567 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="78"/>
         <source>Basic</source>
-        <translation type="unfinished"></translation>
+        <translation>基本</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="79"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="80"/>
         <source>Finance and credit</source>
-        <translation type="unfinished"></translation>
+        <translation>财务与信用</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="81"/>
         <source>Relationships</source>
-        <translation type="unfinished"></translation>
+        <translation>关系</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="82"/>
         <source>Interactions</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进记录</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="83"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="85"/>
         <source>&amp;Save</source>
-        <translation type="unfinished">保存(&amp;S)</translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="87"/>
         <source>Save the customer (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存客户（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="88"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="90"/>
         <source>Throw away the changes not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃尚未保存的修改</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="128"/>
         <source>Change code…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更编码…</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="132"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="232"/>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="136"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="171"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="233"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="137"/>
         <source>Short name</source>
-        <translation type="unfinished"></translation>
+        <translation>简称</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="138"/>
         <source>Mnemonic</source>
-        <translation type="unfinished"></translation>
+        <translation>助记码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="139"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="140"/>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="141"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="143"/>
         <source>Salesperson</source>
-        <translation type="unfinished">业务员</translation>
+        <translation>业务员</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="145"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地区</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="146"/>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="147"/>
         <source>Company size</source>
-        <translation type="unfinished"></translation>
+        <translation>公司规模</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="148"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="150"/>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>省</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="151"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>市</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="152"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="153"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="154"/>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="155"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="173"/>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="156"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="175"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="157"/>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>网站</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="161"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="177"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="172"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>职务</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="174"/>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="176"/>
         <source>QQ / WeChat</source>
-        <translation type="unfinished"></translation>
+        <translation>QQ / 微信</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="178"/>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="181"/>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>添加联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="183"/>
         <source>Remove contact</source>
-        <translation type="unfinished"></translation>
+        <translation>删除联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="204"/>
         <source>Tax number</source>
-        <translation type="unfinished"></translation>
+        <translation>税号</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="206"/>
         <source>Invoice title</source>
-        <translation type="unfinished"></translation>
+        <translation>开票单位</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="209"/>
         <source>Invoice address and phone</source>
-        <translation type="unfinished"></translation>
+        <translation>开票地址电话</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="211"/>
         <source>Bank</source>
-        <translation type="unfinished"></translation>
+        <translation>开户银行</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="212"/>
         <source>Bank account</source>
-        <translation type="unfinished"></translation>
+        <translation>银行账号</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="213"/>
         <source>Credit limit</source>
-        <translation type="unfinished">信用额度</translation>
+        <translation>信用额度</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="216"/>
         <source> days</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="218"/>
         <source>Payment terms</source>
-        <translation type="unfinished">账期</translation>
+        <translation>账期</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="221"/>
         <source>Settlement method</source>
-        <translation type="unfinished"></translation>
+        <translation>结算方式</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="231"/>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>关系</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="234"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="246"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="271"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="235"/>
         <source>From</source>
-        <translation type="unfinished">从</translation>
+        <translation>起始</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="236"/>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>截止</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="243"/>
         <source>Code of the other customer</source>
-        <translation type="unfinished"></translation>
+        <translation>对方客户编码</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="247"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>建立关系</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="249"/>
         <source>Remove link</source>
-        <translation type="unfinished"></translation>
+        <translation>删除关系</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="268"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="269"/>
         <source>Way</source>
-        <translation type="unfinished"></translation>
+        <translation>方式</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="270"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="286"/>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="272"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="292"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="273"/>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="293"/>
         <source>Follow up on</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进日期</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="274"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="289"/>
         <source>What was said or agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>沟通内容或约定事项</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="302"/>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>添加记录</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="330"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="331"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="332"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="333"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="334"/>
         <source>Old → new</source>
-        <translation type="unfinished"></translation>
+        <translation>旧值 → 新值</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/view.py" line="335"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLabels</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="26"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="27"/>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="32"/>
+        <source>Cash on delivery</source>
+        <translation>现结</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="33"/>
+        <source>Monthly statement</source>
+        <translation>月结</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="34"/>
+        <source>On account</source>
+        <translation>记账</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="39"/>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="40"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="41"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="42"/>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="90"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="43"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="44"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="51"/>
+        <source>Parent company</source>
+        <translation>总公司</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="52"/>
+        <source>Branch</source>
+        <translation>分公司</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="53"/>
+        <source>Upstream (supplies us)</source>
+        <translation>上游（供货给我方）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="54"/>
+        <source>Downstream (we supply)</source>
+        <translation>下游（我方供货）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="55"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="56"/>
+        <source>Pays on its behalf</source>
+        <translation>代其付款的单位</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="57"/>
+        <source>It pays on behalf of</source>
+        <translation>由其代付的单位</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="62"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="62"/>
+        <source>Deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="66"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="67"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="68"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="69"/>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="70"/>
+        <source>Interaction</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="71"/>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="74"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="75"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="76"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="77"/>
+        <source>code changed</source>
+        <translation>变更编码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="78"/>
+        <source>deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="79"/>
+        <source>restored</source>
+        <translation>恢复启用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="80"/>
+        <source>saved anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="86"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="87"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="88"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="89"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="91"/>
+        <source>QQ / WeChat</source>
+        <translation>QQ / 微信</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="92"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="93"/>
+        <source>Primary</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="100"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="102"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -939,38 +1154,38 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="111"/>
         <source>Active</source>
-        <translation type="unfinished">正常</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="112"/>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="113"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="117"/>
         <source>(any)</source>
-        <translation type="unfinished">（全部）</translation>
+        <translation>（全部）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="185"/>
         <source>{0} customers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="259"/>
         <source>{0} is already deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已停用。</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="295"/>
         <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="298"/>
         <source>Customers</source>
-        <translation type="unfinished">客户档案</translation>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -978,77 +1193,77 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="35"/>
         <source>Search code, old code, name, mnemonic, phone or contact (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索编码、旧编码、名称、助记码、电话或联系人（Ctrl+F）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="37"/>
         <source>&amp;New</source>
-        <translation type="unfinished">新建(&amp;N)</translation>
+        <translation>新增(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="39"/>
         <source>New customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新增客户（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="40"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="42"/>
         <source>Open the selected customer (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开所选客户（Enter）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="43"/>
         <source>Deactivate / delete</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 / 删除</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="46"/>
         <source>Deactivate, or delete a customer without history (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>停用客户，无业务记录的客户可删除（Del）</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="48"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复启用(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="50"/>
         <source>Make a deactivated customer active again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用已停用的客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="64"/>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>待跟进</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="69"/>
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="70"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="71"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>地区</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="72"/>
         <source>Salesperson</source>
-        <translation type="unfinished">业务员</translation>
+        <translation>业务员</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="73"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -1097,48 +1312,48 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="273"/>
         <source>Deactivate customer</source>
-        <translation type="unfinished"></translation>
+        <translation>停用客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="277"/>
         <source>{0} has history, so it cannot be deleted. Deactivate it? It will be hidden from lists and pickers and can be restored later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已有业务记录，不能删除。是否停用？停用后将不在列表和选择框中显示，以后可恢复启用。</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="286"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="289"/>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
     <name>Docks</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="65"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="67"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="66"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="74"/>
         <source>Customer details</source>
         <translation>客户资料</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="69"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="81"/>
         <source>Orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="74"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="86"/>
         <source>Settlement</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="75"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="87"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
@@ -1148,103 +1363,103 @@
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="51"/>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>可能重复</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="54"/>
         <source>These customers look like the one you are saving:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下客户与您正在保存的客户相似：</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="63"/>
         <source>Why is this a different customer?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么这是另一个客户？</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="65"/>
         <source>Reason to save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然保存的原因</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="68"/>
         <source>Open existing</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已有客户</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="71"/>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然保存</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="87"/>
         <source>same tax number</source>
-        <translation type="unfinished"></translation>
+        <translation>税号相同</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="88"/>
         <source>same phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话相同</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="89"/>
         <source>same e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱相同</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="90"/>
         <source>similar name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称相似</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="97"/>
         <source>[deactivated]</source>
-        <translation type="unfinished"></translation>
+        <translation>[已停用]</translation>
     </message>
 </context>
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="422"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="441"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="444"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="428"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="447"/>
         <source>Download &amp;template…</source>
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="459"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="478"/>
         <source>Save the customer import template</source>
         <translation>保存客户导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="460"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="479"/>
         <source>customer-template</source>
         <translation>客户导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="471"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="490"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="500"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="519"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="501"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="520"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="530"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="549"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -1260,77 +1475,87 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="150"/>
-        <source>Import customers</source>
-        <translation>导入客户</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="160"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="161"/>
         <source>Excel or CSV file</source>
         <translation>Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="161"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="162"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="164"/>
-        <source>Add new customers only</source>
-        <translation>仅新增客户</translation>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="151"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="167"/>
-        <source>Add new customers and update existing ones (matched by code or old code)</source>
-        <translation>新增客户并更新已有客户（按编码或旧编码匹配）</translation>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="168"/>
+        <source>Contacts (keyed by customer code)</source>
+        <translation>联系人（按客户编码）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="171"/>
+        <source>Add new rows only</source>
+        <translation>仅新增</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="175"/>
+        <source>Add new rows and update existing ones (customers by code or old code, contacts by name)</source>
+        <translation>新增并更新已有记录（客户按编码或旧编码匹配，联系人按姓名匹配）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="185"/>
         <source>&amp;Check</source>
         <translation>校验(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="206"/>
         <source>Save &amp;error workbook…</source>
         <translation>保存错误说明工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="211"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="244"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="263"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="283"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="284"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="303"/>
         <source>Checking {0}…</source>
         <translation>正在校验 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="358"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="377"/>
         <source>Import it again?</source>
         <translation>仍要再次导入吗？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="376"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="395"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="400"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="419"/>
         <source>-errors</source>
         <translation>-错误说明</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="402"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="421"/>
         <source>Save the error workbook</source>
         <translation>保存错误说明工作簿</translation>
     </message>
@@ -1357,220 +1582,6 @@
         <location filename="../../erpdesk/ui/jobs.py" line="279"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
-    </message>
-</context>
-<context>
-    <name>Labels</name>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="26"/>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="27"/>
-        <source>Individual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="32"/>
-        <source>Cash on delivery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="33"/>
-        <source>Monthly statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="34"/>
-        <source>On account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="39"/>
-        <source>Phone call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="40"/>
-        <source>Visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="41"/>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="42"/>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="90"/>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="43"/>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="44"/>
-        <source>System</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="51"/>
-        <source>Parent company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="52"/>
-        <source>Branch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="53"/>
-        <source>Upstream (supplies us)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="54"/>
-        <source>Downstream (we supply)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="55"/>
-        <source>Partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="56"/>
-        <source>Pays on its behalf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="57"/>
-        <source>It pays on behalf of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="62"/>
-        <source>Active</source>
-        <translation type="unfinished">正常</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="62"/>
-        <source>Deactivated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="66"/>
-        <source>Customer</source>
-        <translation type="unfinished">客户</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="67"/>
-        <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="68"/>
-        <source>Code</source>
-        <translation type="unfinished">编码</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="69"/>
-        <source>Relationship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="70"/>
-        <source>Interaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="71"/>
-        <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="74"/>
-        <source>added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="75"/>
-        <source>changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="76"/>
-        <source>removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="77"/>
-        <source>code changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="78"/>
-        <source>deactivated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="79"/>
-        <source>restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="80"/>
-        <source>saved anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="86"/>
-        <source>Name</source>
-        <translation type="unfinished">名称</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="87"/>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="88"/>
-        <source>Phone</source>
-        <translation type="unfinished">电话</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="89"/>
-        <source>Mobile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="91"/>
-        <source>QQ / WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="92"/>
-        <source>Notes</source>
-        <translation type="unfinished">备注</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="93"/>
-        <source>Primary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="100"/>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/customer_form/labels.py" line="102"/>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
     </message>
 </context>
 <context>
@@ -2283,32 +2294,32 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="99"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="100"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="100"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="101"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="101"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="102"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="102"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="103"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="103"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="104"/>
         <source>Reason or changes</source>
         <translation>原因或变更内容</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="131"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="132"/>
         <source>(from the code rule)</source>
         <translation>（按编码规则生成）</translation>
     </message>

@@ -232,12 +232,21 @@ def _spec(kind: str):  # type: ignore[no-untyped-def]
 
 
 def test_cli_exit_codes(
-    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from erpdesk.services.users import demo_step
+
     url = str(sqlite_db.engine.url)
     messy = messy_customers(tmp_path / "m.xlsx")
     errors = tmp_path / "errors.xlsx"
-    base = ["--db", url, "--lang", "en"]
+    assert cli_main(["--db", url, "--lang", "en", "import", "customers", str(messy)]) == 2
+    assert "import changes data: name the user with --user NAME" in capsys.readouterr().err
+    demo_step(sqlite_db, 0)
+    monkeypatch.setenv("ERPDESK_PASSWORD", "Demo#Ledger2025")
+    base = ["--db", url, "--lang", "en", "--user", "accountant"]
     assert cli_main([*base, "import", "customers", str(messy), "--errors", str(errors)]) == 1
     err = capsys.readouterr().err
     assert "Sheet 客户, row 7, column E (邮箱)" in err

@@ -13,6 +13,7 @@ from erpdesk.db.engine import Database
 from erpdesk.domain.permissions import Role
 from erpdesk.services.container import Services
 from erpdesk.services.context import Actor, Clock
+from erpdesk.ui.docks.customer_form import dialogs
 from erpdesk.ui.docks.customer_form.dock import build as build_form
 from erpdesk.ui.docks.customer_list.dock import build as build_list
 
@@ -20,31 +21,7 @@ from erpdesk.ui.docks.customer_list.dock import build as build_list
 def clerk_services(database: Database, clock: Clock, username: str = "wang.li") -> Services:
     """A clerk who is also a manager (manual codes, code changes, deactivate)."""
     actor = Actor(username=username, roles=frozenset({Role.CLERK, Role.MANAGER}))
-    services = Services(database, actor, clock)
-    import os  # FAKE-HACK
-
-    if os.environ.get("FAKE_CUSTOMERS"):  # FAKE-HACK
-        import sys
-
-        sys.path.insert(0, "/tmp/fake")  # FAKE-HACK
-        from fake_customers import FakeCustomers  # FAKE-HACK
-
-        shared = _FAKES.setdefault(id(database), FakeCustomers(actor, clock))  # FAKE-HACK
-        view = FakeView(shared, actor)  # FAKE-HACK
-        services.__dict__["customers"] = view  # FAKE-HACK
-    return services
-
-
-_FAKES: dict = {}  # FAKE-HACK
-
-
-class FakeView:  # FAKE-HACK
-    def __init__(self, shared, actor):  # FAKE-HACK
-        self._s, self._a = shared, actor  # FAKE-HACK
-
-    def __getattr__(self, name):  # FAKE-HACK
-        self._s.actor = self._a  # FAKE-HACK
-        return getattr(self._s, name)  # FAKE-HACK
+    return Services(database, actor, clock)
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:
@@ -77,7 +54,23 @@ def no_modal_prompts(monkeypatch) -> list[str]:
     monkeypatch.setattr(Prompts, "show_error", classmethod(unexpected))
     monkeypatch.setattr(Prompts, "ask", classmethod(unexpected))
     monkeypatch.setattr(Prompts, "inform", classmethod(lambda cls, p, t, text: told.append(text)))
+    for dialog in (
+        dialogs.CodeChangeDialog,
+        dialogs.ConflictDialog,
+        dialogs.DeactivateDialog,
+        dialogs.DeleteDialog,
+        dialogs.DuplicateDialog,
+        dialogs.UnsavedDialog,
+    ):
+        monkeypatch.setattr(dialog, "ask", classmethod(_unexpected_dialog(dialog.__name__)))
     return told
+
+
+def _unexpected_dialog(name: str):
+    def ask(cls, *args):
+        raise AssertionError(f"unexpected {name}: {args[1:]}")
+
+    return ask
 
 
 def form_dock(qtbot, services: Services):

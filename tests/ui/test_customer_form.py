@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from customer_ui_support import clerk_services, form_dock, no_modal_prompts, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
 from erpdesk.domain.permissions import Role
 from erpdesk.services.container import Services
@@ -24,6 +24,7 @@ from erpdesk.ui.docks.customer_form.dialogs import (
     UnsavedChoice,
     UnsavedDialog,
 )
+from erpdesk.ui.docks.customer_form.dock import build as build_form
 from erpdesk.ui.docks.customer_form.navigator import CustomerNavigator
 
 NAME = "上海明远机械有限公司"
@@ -263,7 +264,8 @@ def test_interactions_are_added_with_a_follow_up_date(qtbot, services) -> None:
     view, controller = create_customer(qtbot, services)
     view.tabs.setCurrentIndex(4)
     type_text(qtbot, view.interaction_note, "电话确认五月订单")
-    qtbot.mouseClick(view.follow_up_on, Qt.MouseButton.LeftButton)
+    view.follow_up_on.setFocus()
+    qtbot.keyClick(view.follow_up_on, Qt.Key.Key_Space)
     view.follow_up_date.setDate(view.follow_up_date.date().addDays(7))
     with qtbot.waitSignal(controller.loaded, timeout=10_000):
         qtbot.mouseClick(view.add_interaction_button, Qt.MouseButton.LeftButton)
@@ -274,7 +276,14 @@ def test_interactions_are_added_with_a_follow_up_date(qtbot, services) -> None:
     assert controller.detail.next_follow_up.isoformat() == "2025-05-10"
 
 
-def test_relationships_show_from_both_sides(qtbot, services) -> None:
+def test_relationships_show_from_both_sides(qtbot, services, monkeypatch) -> None:
+    monkeypatch.setattr(
+        DuplicateDialog,
+        "ask",
+        classmethod(
+            lambda cls, p, m: DuplicateAnswer(DuplicateAction.SAVE_ANYWAY, reason="分公司")
+        ),
+    )
     _v, parent_form = create_customer(qtbot, services, "华东集团有限公司", ())
     parent = parent_form.detail
     view, controller = create_customer(qtbot, services, "华东集团苏州分公司", ())
@@ -288,3 +297,52 @@ def test_relationships_show_from_both_sides(qtbot, services) -> None:
     with qtbot.waitSignal(parent_form.loaded, timeout=10_000):
         parent_form.open_customer(parent.id)
     assert parent_form.view.relationships.item(0, 0).text() == controller.labels.role("branch")
+
+
+def test_closing_the_dock_or_window_with_unsaved_changes_asks_first(
+    qtbot, services, monkeypatch
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    dock = QDockWidget("Customer details", window)
+    dock.setObjectName("customerFormDock")
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    view = build_form(services, dock)
+    dock.setWidget(view)
+    window.show()
+    controller = view.controller
+    with qtbot.waitSignal(controller.loaded, timeout=10_000):
+        controller.new_customer()
+    type_text(qtbot, view.name, "Harbour Trading")
+    answers = [UnsavedChoice.KEEP_EDITING, UnsavedChoice.KEEP_EDITING, UnsavedChoice.DISCARD]
+    monkeypatch.setattr(UnsavedDialog, "ask", classmethod(lambda cls, p, name: answers.pop(0)))
+
+    assert not window.close()  # kept editing
+    assert window.isVisible()
+    dock.close()
+    assert dock.isVisible()  # kept editing
+    dock.close()
+    assert not dock.isVisible()  # discarded
+    assert answers == []
+
+
+def test_chinese_form_marks_fields_in_chinese(qtbot, services, chinese) -> None:
+    view, controller = new_form(qtbot, services)
+    assert view.tabs.tabText(0) == "基本"
+    assert view.save_button.text() == "保存(&S)"
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    job = controller.last_job
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert view.fields.message("name") == "客户名称不能为空。"
+
+
+def test_credit_limit_typed_with_full_width_digits_is_saved_exactly(qtbot, services) -> None:
+    view, controller = new_form(qtbot, services)
+    type_text(qtbot, view.name, "Harbour Trading Co., Ltd.")
+    view.tabs.setCurrentIndex(2)
+    view.credit_limit.selectAll()  # as when tabbing into the field
+    type_text(qtbot, view.credit_limit, "１２,０００.５")
+    qtbot.keyClick(view.credit_limit, Qt.Key.Key_Tab)
+    assert view.credit_limit.text() == "12,000.50"
+    save(qtbot, controller)
+    assert str(services.customers.get(controller.detail.id).credit_limit) == "12000.50"

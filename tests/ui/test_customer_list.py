@@ -15,10 +15,17 @@ from customer_ui_support import (
 )
 from PySide6.QtCore import QPoint, Qt
 
+from erpdesk.domain.permissions import Role
 from erpdesk.services.container import Services
+from erpdesk.services.context import Actor
 from erpdesk.services.customer_dto import ContactInput, CustomerInput, InteractionInput
 from erpdesk.ui import jobs
-from erpdesk.ui.docks.customer_form.dialogs import DeactivateDialog, DeleteDialog
+from erpdesk.ui.docks.customer_form.dialogs import (
+    CodeChange,
+    CodeChangeDialog,
+    DeactivateDialog,
+    DeleteDialog,
+)
 from erpdesk.ui.docks.customer_list.dock import build as build_list
 
 
@@ -217,3 +224,60 @@ def test_list_follows_saves_made_elsewhere_and_keeps_the_selection(qtbot, servic
     wait_list(qtbot, controller)
     qtbot.waitUntil(lambda: len(listed_ids(controller)) == 2, timeout=10_000)
     assert controller.current_id() == first
+
+
+def test_search_finds_a_customer_by_its_old_code_and_pinyin_after_a_code_change(
+    qtbot, services, monkeypatch
+) -> None:
+    customer_id = add(services, "重庆银行股份有限公司")
+    old = services.customers.get(customer_id).code
+    form_view, form = form_dock(qtbot, services)
+    with qtbot.waitSignal(form.loaded, timeout=10_000):
+        form.open_customer(customer_id)
+    view, controller = list_dock(qtbot, services)
+    monkeypatch.setattr(
+        CodeChangeDialog,
+        "ask",
+        classmethod(lambda cls, p, current: CodeChange("CQ-0001", "重新编码")),
+    )
+    with qtbot.waitSignal(form.loaded, timeout=10_000):
+        qtbot.mouseClick(form_view.change_code_button, Qt.MouseButton.LeftButton)
+
+    assert search(qtbot, view, controller, old) == [customer_id]
+    assert controller.model.row_data(0).code == "CQ-0001"  # found by the old, shown with the new
+    assert search(qtbot, view, controller, "cqyh") == [customer_id]
+    assert search(qtbot, view, controller, "CQ-0001") == [customer_id]
+
+
+def test_chinese_list_headers_and_filters(qtbot, services, chinese) -> None:
+    view, controller = list_dock(qtbot, services)
+    titles = [controller.model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)]
+    assert titles == ["编码", "名称", "简称"]
+    assert view.status.currentText() == "启用"
+    assert view.follow_ups.text() == "待跟进"
+
+
+@pytest.mark.pg
+def test_on_postgresql_pages_load_in_a_worker_behind_placeholders(qtbot, pg_db, clock) -> None:
+    services = clerk_services(pg_db, clock)
+    add(services, "上海明远机械有限公司")
+    _view, controller = list_dock(qtbot, services)
+    model = controller.model
+    name = [c.key for c in controller.columns].index("name")
+    qtbot.waitUntil(
+        lambda: model.data(model.index(0, name)) == "上海明远机械有限公司", timeout=10_000
+    )
+    assert model.fetch_calls == 1
+
+
+def test_a_plain_clerk_gets_no_deactivate_or_delete(qtbot, sqlite_db, clock) -> None:
+    manager = clerk_services(sqlite_db, clock)
+    customer_id = add(manager, "Alpha Ltd.")
+    clerk = Services(sqlite_db, Actor(username="li", roles=frozenset({Role.CLERK})), clock)
+    view, controller = list_dock(qtbot, clerk)
+    assert not view.remove_button.isVisibleTo(view)
+    assert not view.restore_button.isVisibleTo(view)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # nothing to ask, nothing happens
+    assert manager.customers.get(customer_id).active
+    assert listed_ids(controller) == [customer_id]

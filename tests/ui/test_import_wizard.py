@@ -114,6 +114,35 @@ def test_cancel_during_the_import_leaves_the_database_unchanged(
     assert "nothing was written" in wizard.summary.text()
 
 
+def test_contacts_are_imported_through_the_same_wizard(
+    qtbot, sqlite_db: Database, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    monkeypatch.setattr(Prompts, "inform", classmethod(lambda cls, *a, **k: None))
+    services = _services(sqlite_db, clock)
+    services.imports.commit(
+        services.imports.dry_run("customers", messy_customers(tmp_path / "c.xlsx", fixed=True))
+    )
+    book = openpyxl.Workbook()
+    book.active.append(["客户编码", "姓名", "手机"])
+    book.active.append(["KH001", "周九", "13512345678"])
+    path = tmp_path / "contacts.xlsx"
+    book.save(path)
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.kind_combo.setCurrentIndex(wizard.kind_combo.findData("contacts"))
+    _check(qtbot, wizard, path)
+    assert _cell(wizard, 0, 1) == "new"
+    assert _cell(wizard, 0, 2) == "KH001"
+    job = wizard.commit()
+    assert job is not None
+    with qtbot.waitSignal(job.settled, timeout=60_000):
+        pass
+    names = {c.name for c in services.customers.get_by_code("KH001").contacts}
+    assert names == {"张三", "周九"}
+
+
 def test_clerks_can_check_but_not_import(
     qtbot, sqlite_db: Database, clock: Clock, tmp_path: Path
 ) -> None:

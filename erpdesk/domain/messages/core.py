@@ -146,6 +146,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} 超过两位小数；金额只能精确到分。",
     ),
     "money.too_large": ("{value} is too large an amount.", "金额 {value} 过大。"),
+    "cli.user_required": (
+        "{command} changes data: name the user with --user NAME (password from ERPDESK_PASSWORD or a "
+        "prompt).",
+        "{command} 会修改数据：请用 --user 用户名 指定操作用户（密码取自 ERPDESK_PASSWORD 或提示输入）。",
+    ),
     "cli.error": ("Error: {text}", "错误：{text}"),
     "cli.bad_date": (
         "{value} is not a date; write it as YYYY-MM-DD.",

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -147,7 +148,7 @@ class ImportWizard(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle(self.tr("Import customers"))
+        self.setWindowTitle(self.tr("Import from Excel"))
         self.services = services
         self.kind = kind
         self.plan: ImportPlan | None = None
@@ -161,10 +162,19 @@ class ImportWizard(QDialog):
         browse = QPushButton(self.tr("Browse…"), self)
         browse.setObjectName("importBrowse")
         browse.clicked.connect(self.browse)
-        self.insert_radio = QRadioButton(self.tr("Add new customers only"), self)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("importKind")
+        self.kind_combo.addItem(self.tr("Customers"), "customers")
+        self.kind_combo.addItem(self.tr("Contacts (keyed by customer code)"), "contacts")
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.insert_radio = QRadioButton(self.tr("Add new rows only"), self)
         self.insert_radio.setObjectName("modeInsert")
         self.upsert_radio = QRadioButton(
-            self.tr("Add new customers and update existing ones (matched by code or old code)"),
+            self.tr(
+                "Add new rows and update existing ones (customers by code or old code, "
+                "contacts by name)"
+            ),
             self,
         )
         self.upsert_radio.setObjectName("modeUpsert")
@@ -206,6 +216,7 @@ class ImportWizard(QDialog):
         close.clicked.connect(self.reject)
 
         file_row = QHBoxLayout()
+        file_row.addWidget(self.kind_combo)
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
         layout = QVBoxLayout(self)
@@ -239,6 +250,14 @@ class ImportWizard(QDialog):
             and any(r.outcome in (Outcome.NEW, Outcome.UPDATE) for r in plan.rows)
             and self.services.actor.may(Permission.IMPORT)
         )
+
+    def _kind_changed(self) -> None:
+        self.kind = str(self.kind_combo.currentData())
+        self.plan = None
+        self.model.set_rows(())
+        self.summary.clear()
+        self.notes.clear()
+        self._update_buttons()
 
     def browse(self) -> None:
         path = Prompts.open_file(self, self.tr("Choose the file to import"), None, EXCEL_FILTER)

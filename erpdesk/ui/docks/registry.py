@@ -62,8 +62,20 @@ _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 _BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 DOCKS: tuple[DockSpec, ...] = (
-    DockSpec("customerListDock", QT_TRANSLATE_NOOP("Docks", "Customers"), _LEFT, 3, None),
-    DockSpec("customerFormDock", QT_TRANSLATE_NOOP("Docks", "Customer details"), _RIGHT, 3, None),
+    DockSpec(
+        "customerListDock",
+        QT_TRANSLATE_NOOP("Docks", "Customers"),
+        _LEFT,
+        3,
+        _factory("erpdesk.ui.docks.customer_list.dock:build"),
+    ),
+    DockSpec(
+        "customerFormDock",
+        QT_TRANSLATE_NOOP("Docks", "Customer details"),
+        _RIGHT,
+        3,
+        _factory("erpdesk.ui.docks.customer_form.dock:build"),
+    ),
     DockSpec(
         "orderGridDock",
         QT_TRANSLATE_NOOP("Docks", "Orders"),

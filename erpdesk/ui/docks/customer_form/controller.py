@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QTableWidgetItem, QWidget
 
 from erpdesk.domain.customers import (
     RELATION_ROLES,
@@ -51,7 +51,7 @@ from erpdesk.ui.docks.customer_form.dialogs import (
     UnsavedChoice,
     UnsavedDialog,
 )
-from erpdesk.ui.docks.customer_form.labels import Labels
+from erpdesk.ui.docks.customer_form.labels import CustomerLabels
 from erpdesk.ui.docks.customer_form.navigator import CustomerNavigator
 from erpdesk.ui.docks.customer_form.view import CustomerFormView
 from erpdesk.ui.events import AppEvents
@@ -59,7 +59,28 @@ from erpdesk.ui.i18n import current_language
 from erpdesk.ui.prompts import Prompts, error_text
 
 _CONTACT_FIELD = re.compile(r"contacts\[(\d+)\]\.(\w+)")
-_TEXT_FIELDS = ["name", "short_name", "mnemonic", "region", "industry", "company_size", "source", "province", "city", "district", "address", "postcode", "phone", "email", "website", "tax_number", "bank_name", "bank_account", "invoice_title", "invoice_address_phone"]
+_TEXT_FIELDS = [
+    "name",
+    "short_name",
+    "mnemonic",
+    "region",
+    "industry",
+    "company_size",
+    "source",
+    "province",
+    "city",
+    "district",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "website",
+    "tax_number",
+    "bank_name",
+    "bank_account",
+    "invoice_title",
+    "invoice_address_phone",
+]
 _BASIC = {"code", "name", "short_name", "mnemonic", "customer_type", "category_id", "level_id"}
 _BASIC |= {"salesperson_id", "region", "industry", "company_size", "source", "province", "city"}
 _BASIC |= {"district", "address", "postcode", "phone", "email", "website", "notes"}
@@ -90,13 +111,14 @@ class CustomerFormController(QObject):
         self._actor = services.actor
         self._clock = services.clock
         self.view = view
-        self.labels = Labels()
+        self.labels = CustomerLabels()
         self.detail: CustomerDetail | None = None
         self._baseline: CustomerInput | None = None
         self._proposal = ""
         self._mnemonic_manual = False
         self._busy = False
         self._dock: QDockWidget | None = None
+        self._window: QWidget | None = None
         self.last_job: jobs.Job | None = None
         self._fill_static_choices()
         self._wire()
@@ -601,6 +623,15 @@ class CustomerFormController(QObject):
             self.tr("Their changes are in your draft now; check it and save again."), error=False
         )
 
+    def _discard(self) -> None:
+        """Forget unsaved edits: back to the saved record, or no customer at all."""
+        if self.detail is not None:
+            self.show_detail(self.detail)
+        else:
+            self._baseline = None
+            self._set_enabled(False)
+            self.view.heading.setText(self.tr("No customer open"))
+
     def cancel(self) -> None:
         """Throw the draft away: back to the saved customer (or a fresh new one)."""
         if self.detail is not None:
@@ -865,15 +896,18 @@ class CustomerFormController(QObject):
         if widget is not None and widget is not self._dock:
             self._dock = widget
             widget.installEventFilter(self)
+        window = self.view.window()
+        if window is not self.view and window is not self._window:
+            self._window = window  # closing the main window asks about unsaved changes too
+            window.installEventFilter(self)
         return widget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Show:
             self._find_dock()
-        elif watched is self._dock and event.type() == QEvent.Type.Close:
+        elif watched in (self._window, self._dock) and event.type() == QEvent.Type.Close:
             if not self.can_leave():
                 event.ignore()
                 return True
-            if self.detail is not None:
-                self.show_detail(self.detail)  # discarded: the dock reopens on the saved record
+            self._discard()
         return False

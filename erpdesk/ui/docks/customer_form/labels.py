@@ -1,7 +1,7 @@
 """Translated names for the customer enums, field names and history actions the docks show.
 
 The service speaks in stable values (``individual``, ``branch``, ``change_code``); this module turns
-them into the clerk's language with ``self.tr`` (context ``Labels``). Unknown values show as they are.
+them into the clerk's language with ``self.tr`` (context ``CustomerLabels``). Unknown values show as they are.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from erpdesk.domain.customers import (
 )
 
 
-class Labels(QObject):
+class CustomerLabels(QObject):
     """Lookup of display texts; build after the translators are installed."""
 
     def customer_type(self, kind: CustomerType) -> str:

@@ -51,7 +51,11 @@ class CustomerListController(QObject):
         self.view = view
         self.columns = customer_columns()
         self.model: IdListTableModel[CustomerRow] = IdListTableModel(
-            self.columns, self._customers.rows, muted=lambda row: not row.active, parent=self
+            self.columns,
+            self._customers.rows,
+            fetch_async=None if self._local_database() else self._fetch_async,
+            muted=lambda row: not row.active,
+            parent=self,
         )
         view.table.setModel(self.model)
         self.chooser = ColumnChooser(view.table, self.columns, "customer_list")
@@ -72,6 +76,14 @@ class CustomerListController(QObject):
         self.refresh()
 
     # ------------------------------------------------------------------ set-up
+
+    def _local_database(self) -> bool:
+        """SQLite pages load in a millisecond; over a PostgreSQL link they load in a worker."""
+        return bool(getattr(self._services.database, "is_sqlite", True))
+
+    def _fetch_async(self, ids: Any, done: Any) -> None:
+        customers = self._customers
+        jobs.run_query(self, lambda: customers.rows(ids), done)
 
     def _wire(self) -> None:
         view = self.view
@@ -243,8 +255,8 @@ class CustomerListController(QObject):
     def remove_current(self) -> jobs.Job | None:
         """Del: deactivate a customer with history, delete one without, after asking."""
         customer_id = self.current_id()
-        if customer_id is None:
-            return None
+        if customer_id is None or not self.view.remove_button.isVisibleTo(self.view):
+            return None  # the clerk may neither deactivate nor delete
         customers = self._customers
         self.last_job = jobs.run_query(
             self.view, lambda: customers.get(customer_id), self._ask_remove
@@ -277,7 +289,7 @@ class CustomerListController(QObject):
 
     def restore_current(self) -> jobs.Job | None:
         customer_id = self.current_id()
-        if customer_id is None:
+        if customer_id is None or not self.view.restore_button.isVisibleTo(self.view):
             return None
         customers = self._customers
 
