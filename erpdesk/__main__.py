@@ -28,6 +28,11 @@ def _gui_options(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        # The importer reads untrusted files in a child process; a frozen build must let it start.
+        multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     gui = _gui_options(argv)
     if gui is not None:
@@ -45,8 +50,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
-
-    # The importer reads untrusted files in a child process; a frozen build must let it start.
-    multiprocessing.freeze_support()
     sys.exit(main())

@@ -45,7 +45,7 @@ from erpdesk.domain.customers import (
     phone_digits,
 )
 from erpdesk.domain.errors import DomainError
-from erpdesk.domain.messages import CATALOGUE
+from erpdesk.domain.messages import catalogue
 from erpdesk.services import customer_codes, customer_reads, customer_search
 from erpdesk.services.customer_dto import ContactInput, CustomerInput, FieldReport
 from erpdesk.services.customer_rules import validate_fields
@@ -153,7 +153,7 @@ def _choices(prefix: str, members: Iterable[Any]) -> dict[str, str]:
     result: dict[str, str] = {}
     for member in members:
         result[_key(member.value)] = member.value
-        for label in CATALOGUE.get(f"choice.{prefix}.{member.value}", ()):
+        for label in catalogue().get(f"choice.{prefix}.{member.value}", ()):
             result[_key(label)] = member.value
     return result
 
@@ -184,11 +184,11 @@ def choice_lists(conn: Connection, lang: str) -> dict[str, list[str]]:
     index = 1 if lang == "zh_CN" else 0
     return {
         "customer_type": [
-            CATALOGUE[f"choice.customer_type.{m.value}"][index]
+            catalogue()[f"choice.customer_type.{m.value}"][index]
             for m in sorted(CustomerType, key=lambda m: m is not CustomerType.COMPANY)
         ],
         "settlement_method": [
-            CATALOGUE[f"choice.settlement_method.{m.value}"][index] for m in SettlementMethod
+            catalogue()[f"choice.settlement_method.{m.value}"][index] for m in SettlementMethod
         ],
         "category": [
             str(n)

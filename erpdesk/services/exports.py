@@ -18,7 +18,7 @@ from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import Customer, CustomerCategory, CustomerContact, CustomerLevel
 from erpdesk.db.models.user import UserAccount
 from erpdesk.domain.customers import CustomerStatus
-from erpdesk.domain.messages import CATALOGUE, render
+from erpdesk.domain.messages import catalogue, render
 from erpdesk.domain.permissions import Permission
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.customer_dto import CustomerFilter, CustomerSort, StatusFilter
@@ -35,7 +35,7 @@ _ALL = CustomerFilter(status=StatusFilter.ALL)
 
 
 def _label(prefix: str, value: str, lang: str) -> str:
-    texts = CATALOGUE.get(f"choice.{prefix}.{value}")
+    texts = catalogue().get(f"choice.{prefix}.{value}")
     if texts is None:
         return value
     return texts[1] if lang == "zh_CN" else texts[0]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from erpdesk.domain.messages import CATALOGUE
+from erpdesk.domain.messages import catalogue
 
 # Cell types the reader understands.
 TEXT = "text"  # free text: digits/letters/space half-width, trimmed
@@ -57,12 +57,12 @@ def header_key(text: str) -> str:
 
 def header_text(kind: str, field_name: str, lang: str) -> str:
     """The header shown for a column in ``lang``."""
-    en, zh = CATALOGUE.get(f"col.{kind}.{field_name}", (field_name, field_name))
+    en, zh = catalogue().get(f"col.{kind}.{field_name}", (field_name, field_name))
     return zh if lang == "zh_CN" else en
 
 
 def header_words(kind: str, column: Column) -> set[str]:
-    en, zh = CATALOGUE.get(f"col.{kind}.{column.field}", (column.field, column.field))
+    en, zh = catalogue().get(f"col.{kind}.{column.field}", (column.field, column.field))
     words = {header_key(en), header_key(zh), header_key(column.field)}
     words.update(header_key(s) for s in column.synonyms)
     return words

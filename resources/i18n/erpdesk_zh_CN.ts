@@ -934,6 +934,11 @@
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_form/dock.py" line="29"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
 </context>
 <context>
     <name>CustomerLabels</name>
@@ -1152,38 +1157,38 @@
 <context>
     <name>CustomerListController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="111"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="125"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="112"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="126"/>
         <source>Deactivated</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="113"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="127"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="117"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="131"/>
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="185"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="220"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="259"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="296"/>
         <source>{0} is already deactivated.</source>
         <translation>{0} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="295"/>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="298"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="332"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="335"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1966,7 +1971,7 @@ Customers, orders, settlements, statements and stocktake.</source>
     <message>
         <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="451"/>
         <source>Receivable {0} · undelivered {1} · credit not controlled</source>
-        <translation type="unfinished"></translation>
+        <translation>应收 {0} · 未发货 {1} · 不控制信用</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="455"/>

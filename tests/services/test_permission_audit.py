@@ -25,7 +25,9 @@ def _denials(database: Database) -> list[tuple[str, str, dict[str, object]]]:
     return [(pk, user, json.loads(new)) for pk, user, new in rows]
 
 
-def test_a_clerk_deleting_a_customer_is_refused_and_audited(backend: Database, clock: Clock) -> None:
+def test_a_clerk_deleting_a_customer_is_refused_and_audited(
+    backend: Database, clock: Clock
+) -> None:
     clerk = Services(backend, Actor(username="wang.li", roles=frozenset({Role.CLERK})), clock)
     with pytest.raises(PermissionDenied) as refused:
         clerk.customers.delete(1, 1, ack={"delete"})
@@ -35,7 +37,9 @@ def test_a_clerk_deleting_a_customer_is_refused_and_audited(backend: Database, c
     ]
 
 
-def test_an_admin_confirming_an_order_is_refused_and_audited(backend: Database, clock: Clock) -> None:
+def test_an_admin_confirming_an_order_is_refused_and_audited(
+    backend: Database, clock: Clock
+) -> None:
     admin = Services(backend, Actor(username="root", roles=frozenset({Role.ADMIN})), clock)
     with pytest.raises(PermissionDenied):
         admin.orders.confirm(1, 1)

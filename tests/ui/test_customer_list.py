@@ -267,6 +267,14 @@ def test_on_postgresql_pages_load_in_a_worker_behind_placeholders(qtbot, pg_db, 
     qtbot.waitUntil(
         lambda: model.data(model.index(0, name)) == "上海明远机械有限公司", timeout=10_000
     )
+    assert model.fetch_calls == 0  # the first page came with the search, already loaded
+    customer_id = model.id_at(0)
+    assert customer_id is not None
+    model.invalidate([customer_id])  # as when another clerk saves it
+    assert model.data(model.index(0, name)) == "…"
+    qtbot.waitUntil(
+        lambda: model.data(model.index(0, name)) == "上海明远机械有限公司", timeout=10_000
+    )
     assert model.fetch_calls == 1
 
 

@@ -164,3 +164,21 @@ def test_out_of_range_rows_have_no_data(row: int) -> None:
     model = make_model(Source(5))
     assert model.id_at(row) is None
     assert model.row_data(row) is None
+
+
+def test_a_primed_first_page_shows_without_fetching() -> None:
+    """A list paints the first page it already has; the full id list then keeps that page."""
+    source = Source(500)
+    model = make_model(source)
+    source.calls.clear()
+    first = {i: Row(i, f"first {i}", 0) for i in range(1, 201)}
+    model.set_ids(array("q", range(1, 201)), primed=first)
+    assert model.data(model.index(199, 0)) == "first 200"
+    model.set_ids(array("q", range(1, 501)), primed=first)
+    assert model.data(model.index(0, 0)) == "first 1"
+    assert source.calls == []
+    assert model.data(model.index(250, 0)) == "客户00251"
+    assert source.calls == [list(range(201, 401))]
+    model.set_ids(array("q", range(2, 300)), primed=first)  # another head: primed rows unused
+    assert model.data(model.index(0, 0)) == "客户00002"
+    assert source.calls[-1] == list(range(2, 202))

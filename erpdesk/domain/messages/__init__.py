@@ -7,6 +7,7 @@ merges them and renders one in a language. Placeholders use ``str.format`` names
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from typing import Any
 
@@ -14,7 +15,9 @@ LANGUAGES = ("en", "zh_CN")
 _AREAS = ("core", "users", "excel", "customers", "orders")
 
 
-def _load() -> dict[str, tuple[str, str]]:
+@cache
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every message, merged from the area modules on first use (the desktop app paints before)."""
     merged: dict[str, tuple[str, str]] = {}
     for area in _AREAS:
         module = import_module(f"{__name__}.{area}")
@@ -25,7 +28,10 @@ def _load() -> dict[str, tuple[str, str]]:
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _load()
+def __getattr__(name: str) -> Any:
+    if name == "CATALOGUE":
+        return catalogue()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def normalise_language(lang: str | None) -> str:
@@ -46,7 +52,7 @@ def render(msg_id: str, lang: str | None = "en", /, **params: Any) -> str:
     Returns:
         The rendered text; an unknown id renders as the id itself so nothing is hidden.
     """
-    texts = CATALOGUE.get(msg_id)
+    texts = catalogue().get(msg_id)
     if texts is None:
         return msg_id if not params else f"{msg_id} {params}"
     template = texts[1] if normalise_language(lang) == "zh_CN" else texts[0]

@@ -78,13 +78,21 @@ class IdListTableModel(QAbstractTableModel, Generic[R]):
     def columns(self) -> tuple[Column[R], ...]:
         return self._columns
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Replace the rows; every cached page is dropped."""
+    def set_ids(self, ids: Sequence[int], *, primed: Mapping[int, R] | None = None) -> None:
+        """Replace the rows; every cached page is dropped.
+
+        ``primed`` holds rows already at hand for the first page (a list paints them before its full
+        id list arrives); they are kept as page 0 when those ids start the new list.
+        """
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
+        if primed:
+            head = [int(i) for i in ids[: self._page_size]]
+            if head and all(i in primed for i in head):
+                self._pages[0] = {i: primed[i] for i in head}
         self.endResetModel()
 
     def ids(self) -> Sequence[int]:

@@ -38,6 +38,7 @@ from erpdesk.ui.prompts import Prompts, error_text
 from erpdesk.ui.widgets import ColumnChooser
 
 WATCHED = frozenset({"customer", "customer_contact", "customer_code_alias", "customer_interaction"})
+LOOKUPS = frozenset({"customer_category", "customer_level", "user_account"})
 
 
 class CustomerListController(QObject):
@@ -65,6 +66,7 @@ class CustomerListController(QObject):
         self._open_when_loaded = False
         self.last_job: jobs.Job | None = None
         self.loaded_generation = 0
+        self._first_page: dict[int, CustomerRow] = {}
 
         keys = [c.key for c in self.columns]
         view.table.horizontalHeader().setSortIndicator(
@@ -183,6 +185,14 @@ class CustomerListController(QObject):
         keep = keep_id if keep_id is not None else self.current_id()
         query, filter_, sort = self._query, self.current_filter(), self._sort
         customers = self._customers
+        # The first page is a few milliseconds even on a million customers; the full id list takes a
+        # few hundred, so the first page is painted at once and the full list swapped in behind it.
+        self._first_page = {}
+        jobs.run_query(
+            self.view,
+            lambda: customers.first_page(query, filter_, sort),
+            lambda rows: self._show_first_page(generation, rows, keep),
+        )
         self.last_job = jobs.run_query(
             self.view,
             lambda: customers.search_ids(query, filter_, sort),
@@ -190,10 +200,23 @@ class CustomerListController(QObject):
         )
         return self.last_job
 
+    def _show_first_page(
+        self, generation: int, rows: tuple[CustomerRow, ...], keep: int | None
+    ) -> None:
+        if generation != self._generation or self.loaded_generation == generation:
+            return  # a newer query is on its way, or the full list is already shown
+        self._first_page = {row.id: row for row in rows}
+        self.model.set_ids(array("q", (row.id for row in rows)), primed=self._first_page)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and rows:
+            row = 0
+        if row is not None:
+            self.select_row(row)
+
     def _show_ids(self, generation: int, ids: array[int], keep: int | None) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, primed=self._first_page)
         self.view.count.setText(self.tr("{0} customers").format(len(ids)))
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and len(ids):
@@ -234,6 +257,8 @@ class CustomerListController(QObject):
         self.refresh()
 
     def _changed(self, changes: Mapping[str, Any]) -> None:
+        if LOOKUPS & changes.keys():
+            self._load_lookups()
         if WATCHED & changes.keys():
             self.refresh()
 
