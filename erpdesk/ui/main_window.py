@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QToolBar,
     QWidget,
 )
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._default_sizes()
         self._default_state = self.saveState(LAYOUT_VERSION)
-        self.restore_layout()
+        self._layout_restored = self.restore_layout()
 
     # ------------------------------------------------------------------------------ construction
 
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         if not all(name in self.docks for name in names):
             return
         customer_list, customer_form, orders = (self.docks[name] for name in names)
-        self.resizeDocks([customer_list, customer_form], [700, 580], Qt.Orientation.Horizontal)
+        self.resizeDocks([customer_list, customer_form], [760, 520], Qt.Orientation.Horizontal)
         self.resizeDocks([customer_list, orders], [520, 220], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
@@ -198,6 +200,9 @@ class MainWindow(QMainWindow):
         for name, dock in self.docks.items():
             if self._specs[name].factory is not None and not dock.visibleRegion().isEmpty():
                 self._build_dock(name)
+        if not self._layout_restored:
+            # The real dock widgets are far taller than their placeholders; size again once they are in.
+            QTimer.singleShot(0, self._settle_default_layout)
         if self.excel_actions is None:
             from erpdesk.ui.dialogs.import_wizard import ExcelActions  # issue 5
 
@@ -229,8 +234,15 @@ class MainWindow(QMainWindow):
 
             dock.setWidget(_placeholder(error_text(exc), "dockError"))
             return
+        # A module's editor may need more height than a small screen leaves its dock; it scrolls then,
+        # instead of squeezing every other dock.
+        holder = QScrollArea(dock)
+        holder.setObjectName("dockScroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(widget)
         old = dock.widget()
-        dock.setWidget(widget)
+        dock.setWidget(holder)
         if old is not None:
             old.deleteLater()
 
@@ -263,9 +275,14 @@ class MainWindow(QMainWindow):
         store.setValue(STATE_KEY, self.saveState(LAYOUT_VERSION))
         store.sync()
 
+    def _settle_default_layout(self) -> None:
+        self._default_sizes()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
     def reset_layout(self) -> None:
         """Back to the layout the program ships with (every dock shown)."""
         self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._default_sizes()
         for dock in self.docks.values():
             if dock.isHidden() and not dock.isFloating():
                 dock.show()
@@ -351,4 +368,7 @@ class MainWindow(QMainWindow):
 def dock_widget(window: QMainWindow, object_name: str) -> QWidget | None:
     """The content widget of the dock ``object_name`` (tests and other docks use it)."""
     dock = window.findChild(QDockWidget, object_name)
-    return dock.widget() if dock is not None else None
+    if dock is None:
+        return None
+    content = dock.widget()
+    return content.widget() if isinstance(content, QScrollArea) else content

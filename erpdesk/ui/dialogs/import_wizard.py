@@ -497,8 +497,10 @@ class ExcelActions(QObject):
 
     def _list_state(self) -> tuple[str, Any, Any]:
         """The customer list's search text, filter and sort, when the list dock is open."""
-        for dock in getattr(self.window, "docks", {}).values():
-            controller = getattr(dock.widget(), "controller", None)
+        from erpdesk.ui.main_window import dock_widget
+
+        for name in getattr(self.window, "docks", {}):
+            controller = getattr(dock_widget(self.window, name), "controller", None)
             if controller is not None and hasattr(controller, "current_filter"):
                 return (
                     str(getattr(controller, "_query", "")),
