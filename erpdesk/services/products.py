@@ -37,6 +37,8 @@ from erpdesk.services.order_dto import (
 T = TypeVar("T")
 PRODUCT_SERIES = "product:SP"
 DEFAULT_WAREHOUSE = "01"
+CODE_LENGTH = 30  # db.models.customer.CODE
+_LENGTHS = {"code": CODE_LENGTH, "name": 100, "spec": 100, "unit": 10, "category": 50}
 
 
 class AreaService:
@@ -132,6 +134,39 @@ def product_rows(conn: Connection, ids: Sequence[int]) -> dict[int, ProductRow]:
             active=r["active"],
         )
     return rows
+
+
+def check_product(draft: ProductInput) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The form's field rules (the Excel import runs the same): field -> (message id, params).
+
+    Name required; text within the stored lengths; price not negative with at most two decimals; a tax
+    rate from 0 to 100 % with at most two decimals; 13-digit barcodes with a valid EAN-13 check digit.
+    """
+    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    if not draft.name.strip():
+        problems["name"] = ("product.name_required", {})
+    for name, limit in _LENGTHS.items():
+        value = getattr(draft, name).strip()
+        if len(value) > limit:
+            problems[name] = ("product.too_long", {"length": len(value), "limit": limit})
+    if draft.price < 0:
+        problems["price"] = ("order.price_invalid", {"price": str(draft.price)})
+    elif draft.price != draft.price.quantize(Decimal("0.01")):
+        problems["price"] = ("product.price_too_precise", {"price": str(draft.price)})
+    if not Decimal(0) <= draft.tax_rate <= Decimal(100):
+        problems["tax_rate"] = ("product.tax_rate_invalid", {"rate": str(draft.tax_rate)})
+    elif draft.tax_rate * 100 != (draft.tax_rate * 100).to_integral_value():
+        problems["tax_rate"] = ("order.pct_too_precise", {"value": str(draft.tax_rate)})
+    barcodes = [normalise_code(b.barcode) for b in draft.barcodes if b.barcode]
+    for index, barcode in enumerate(barcodes):
+        if len(barcode) == 13 and barcode.isdigit() and not ean13_valid(barcode):
+            problems[f"barcodes[{index}]"] = ("product.barcode_invalid", {"barcode": barcode})
+        elif len(barcode) > CODE_LENGTH:
+            problems[f"barcodes[{index}]"] = (
+                "product.too_long",
+                {"length": len(barcode), "limit": CODE_LENGTH},
+            )
+    return problems
 
 
 def _prefix_range(column: Any, prefix: str) -> Any:
@@ -249,15 +284,10 @@ class ProductService(AreaService):
             ConflictError: ``product.changed_by_other`` (optimistic lock).
         """
         self.actor.require(Permission.CREATE_ORDER)
-        problems: dict[str, tuple[str, dict[str, Any]]] = {}
-        if not draft.name.strip():
-            problems["name"] = ("product.name_required", {})
-        barcodes = [(normalise_code(b.barcode), b.pack_qty) for b in draft.barcodes if b.barcode]
-        for index, (barcode, _pack) in enumerate(barcodes):
-            if len(barcode) == 13 and barcode.isdigit() and not ean13_valid(barcode):
-                problems[f"barcodes[{index}]"] = ("product.barcode_invalid", {"barcode": barcode})
+        problems = check_product(draft)
         if problems:
             raise ValidationError(problems)
+        barcodes = [(normalise_code(b.barcode), b.pack_qty) for b in draft.barcodes if b.barcode]
         tax_bp = pct_to_bp(draft.tax_rate)
 
         def work(u: UnitOfWork) -> tuple[int, str, int]:

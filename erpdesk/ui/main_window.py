@@ -250,6 +250,13 @@ class MainWindow(QMainWindow):
         """A message box titled ERPDesk (start-up warnings and errors)."""
         Prompts.show_error(self, self.tr("ERPDesk"), text)
 
+    def waiting_for_sign_in(self) -> None:
+        """The database is open; the log-in dialog is up."""
+        self.statusBar().showMessage(self.tr("Database open — please sign in"))
+        for name, dock in self.docks.items():
+            if self._specs[name].factory is not None and name not in self._built:
+                dock.setWidget(_placeholder(self.tr("Sign in to start."), "placeholder"))
+
     def database_failed(self, text: str) -> None:
         """Start-up could not open the database: say so in the status bar and in a message box."""
         self.statusBar().showMessage(self.tr("The database could not be opened."))

@@ -196,13 +196,23 @@ CONTACTS = KindSpec(
 
 PRODUCTS = KindSpec(
     kind="products",
+    importable=True,
+    key_fields=("code",),
     columns=(
-        C("code", ASCII, True, ("商品编码", "编码", "Code", "SKU"), example="SP0001"),
+        C("code", ASCII, synonyms=("商品编码", "编码", "Code", "SKU"), example="SP00001"),
         C("name", TEXT, True, ("商品名称", "名称", "Name"), example="A4 复印纸"),
         C("spec", TEXT, synonyms=("规格", "规格型号", "Specification")),
         C("unit", TEXT, synonyms=("单位", "Unit"), example="箱"),
+        C("category", TEXT, synonyms=("分类", "商品分类", "类别", "Category"), example="办公用品"),
         C("barcode", ASCII, synonyms=("条码", "条形码", "Barcode"), example="6901234567892"),
         C("price", MONEY, synonyms=("单价", "售价", "Price"), example="125.00"),
+        C("tax_rate", ASCII, synonyms=("税率", "税率%", "Tax rate", "VAT"), example="13"),
+        C(
+            "opening_stock",
+            MONEY,
+            synonyms=("期初库存", "库存", "期初数量", "Opening stock", "Stock"),
+            example="100",
+        ),
     ),
 )
 
@@ -219,6 +229,8 @@ OPENING = KindSpec(
 
 ORDERS = KindSpec(
     kind="orders",
+    importable=True,
+    key_fields=("order_no",),
     columns=(
         C("order_no", ASCII, synonyms=("订单号", "单号", "Order no."), example="XS20250503-0001"),
         C("order_date", DATE, True, ("日期", "订单日期", "Date"), example="2025-05-03"),

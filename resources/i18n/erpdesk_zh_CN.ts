@@ -1454,17 +1454,17 @@
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="519"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="521"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="520"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="522"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="549"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="551"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -1698,142 +1698,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="64"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="239"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="66"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="251"/>
         <source>ERPDesk</source>
         <translation>ERPDesk</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="84"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="86"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="86"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="88"/>
         <source>Write a verified copy of the database</source>
         <translation>写入一份经过校验的数据库副本</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="88"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="90"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="90"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="92"/>
         <source>Replace the database with a backup file</source>
         <translation>用备份文件替换当前数据库</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="94"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="96"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="98"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="100"/>
         <source>Reset &amp;layout</source>
         <translation>恢复默认布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="101"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="103"/>
         <source>&amp;About ERPDesk</source>
         <translation>关于 ERPDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="111"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="113"/>
         <source>The “{0}” module is not built yet.</source>
         <translation>“{0}”模块尚未完成。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="113"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="179"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="115"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="181"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="137"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="139"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="148"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="150"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="154"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="160"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="162"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="173"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="244"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="175"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="263"/>
         <source>No database</source>
         <translation>未连接数据库</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="189"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="191"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="192"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="194"/>
         <source>User: {0}</source>
         <translation>用户：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="197"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="199"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="243"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="255"/>
+        <source>Database open — please sign in</source>
+        <translation>数据库已打开，请登录</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/main_window.py" line="258"/>
+        <source>Sign in to start.</source>
+        <translation>登录后开始使用。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/main_window.py" line="262"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="286"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="310"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="294"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="318"/>
         <source>Backup written to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="297"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="321"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="298"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="322"/>
         <source>The backup was written and verified:
 {0}</source>
         <translation>备份已写入并通过校验：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="301"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="325"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="311"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="335"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="313"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="337"/>
         <source>ERPDesk backups (*.db);;All files (*)</source>
         <translation>ERPDesk 备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="342"/>
         <source>Replace the current database with the backup
 {0}?
 
@@ -1847,13 +1857,13 @@ The current database is kept as a verified copy in
 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="321"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="331"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="355"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="333"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="357"/>
         <source>The database was restored from
 {0}
 
@@ -1866,17 +1876,17 @@ The previous one was kept as
 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="362"/>
         <source>Restoring the database…</source>
         <translation>正在恢复数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="368"/>
         <source>About ERPDesk</source>
         <translation>关于 ERPDesk</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="346"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="370"/>
         <source>ERPDesk {0}
 Customers, orders, settlements, statements and stocktake.</source>
         <translation>ERPDesk {0}

@@ -21,6 +21,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{products} products and {orders} orders created in {seconds} s.",
         "已生成 {products} 个商品和 {orders} 张订单，用时 {seconds} 秒。",
     ),
+    "product.too_long": (
+        "is {length} characters long (at most {limit})",
+        "长度为 {length} 个字符（最多 {limit} 个）",
+    ),
+    "product.price_too_precise": (
+        "Price {price} has more than two decimals.",
+        "单价 {price} 超过两位小数。",
+    ),
+    "product.tax_rate_invalid": (
+        "Tax rate {rate} % must be between 0 and 100.",
+        "税率 {rate}% 须在 0 到 100 之间。",
+    ),
+    # ------------------------------------------------------------------ Excel import of products
+    "cell.product_code_exists": (
+        "the product code {code} is already used by {name} (insert-only mode)",
+        "商品编码 {code} 已被“{name}”使用（仅新增模式）",
+    ),
+    "cell.barcode_taken": (
+        "the barcode {barcode} already belongs to product {code}",
+        "条码 {barcode} 已属于商品 {code}",
+    ),
+    "cell.barcode_in_file": (
+        "the barcode {barcode} appears again in row {row}",
+        "条码 {barcode} 在第 {row} 行重复出现",
+    ),
+    "cell.not_a_rate": (
+        "“{value}” is not a tax rate (13 or 13%)",
+        "“{value}”不是有效税率（如 13 或 13%）",
+    ),
+    "cell.negative_stock": (
+        "opening stock {qty} cannot be negative",
+        "期初库存 {qty} 不能为负数",
+    ),
+    "cell.stock_ignored": (
+        "opening stock is taken for new products only; {qty} is ignored",
+        "期初库存仅用于新商品，已忽略 {qty}",
+    ),
+    "import.products_changed_meanwhile": (
+        "Products changed while you were checking the file; check it again.",
+        "校验期间商品资料已被他人修改，请重新校验。",
+    ),
+    # ------------------------------------------------------------------ Excel import of orders
+    "cell.unknown_product": (
+        "no product has the code or barcode {code}",
+        "没有编码或条码为 {code} 的商品",
+    ),
+    "cell.inactive_product": ("product {code} is deactivated", "商品 {code} 已停用"),
+    "cell.inactive_customer": (
+        "customer {code} is deactivated; orders are refused",
+        "客户 {code} 已停用，不能下单",
+    ),
+    "cell.order_mismatch": (
+        "order {ref} has another {what} in row {row}",
+        "订单 {ref} 在第 {row} 行的{what}不同",
+    ),
+    "cell.qty_invalid": (
+        "quantity {qty} must be more than zero",
+        "数量 {qty} 必须大于零",
+    ),
+    "cell.price_negative": ("price {price} cannot be negative", "单价 {price} 不能为负数"),
     "warehouse.none": ("No default warehouse is set.", "未设置默认仓库。"),
     # ------------------------------------------------------------------ orders
     "order.not_found": ("No order {number}.", "找不到订单 {number}。"),
