@@ -251,7 +251,7 @@ class Bootstrap(QObject):
                     service=database.cloud_sync_service,
                 )
             )
-        self.window.waiting_for_sign_in()
+        self.window.waiting_for_sign_in(database.label())
         actor = authenticate(self.window, database)
         if actor is None:
             self.exit_code = 0

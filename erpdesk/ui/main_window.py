@@ -250,9 +250,10 @@ class MainWindow(QMainWindow):
         """A message box titled ERPDesk (start-up warnings and errors)."""
         Prompts.show_error(self, self.tr("ERPDesk"), text)
 
-    def waiting_for_sign_in(self) -> None:
+    def waiting_for_sign_in(self, database_label: str) -> None:
         """The database is open; the log-in dialog is up."""
         self.statusBar().showMessage(self.tr("Database open — please sign in"))
+        self.database_label.setText(self.tr("Database: {0}").format(database_label))
         for name, dock in self.docks.items():
             if self._specs[name].factory is not None and name not in self._built:
                 dock.setWidget(_placeholder(self.tr("Sign in to start."), "placeholder"))

@@ -1771,12 +1771,13 @@
     </message>
     <message>
         <location filename="../../erpdesk/ui/main_window.py" line="175"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="263"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="264"/>
         <source>No database</source>
         <translation>未连接数据库</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/main_window.py" line="191"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="256"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -1796,54 +1797,54 @@
         <translation>数据库已打开，请登录</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="258"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="259"/>
         <source>Sign in to start.</source>
         <translation>登录后开始使用。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="262"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="263"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="310"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="311"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="319"/>
         <source>Backup written to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="321"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="322"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="322"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="323"/>
         <source>The backup was written and verified:
 {0}</source>
         <translation>备份已写入并通过校验：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="325"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="326"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="336"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="337"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="338"/>
         <source>ERPDesk backups (*.db);;All files (*)</source>
         <translation>ERPDesk 备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="343"/>
         <source>Replace the current database with the backup
 {0}?
 
@@ -1857,13 +1858,13 @@ The current database is kept as a verified copy in
 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="345"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="346"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="356"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="357"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="358"/>
         <source>The database was restored from
 {0}
 
@@ -1876,17 +1877,17 @@ The previous one was kept as
 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="362"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="363"/>
         <source>Restoring the database…</source>
         <translation>正在恢复数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="368"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="369"/>
         <source>About ERPDesk</source>
         <translation>关于 ERPDesk</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="370"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="371"/>
         <source>ERPDesk {0}
 Customers, orders, settlements, statements and stocktake.</source>
         <translation>ERPDesk {0}
