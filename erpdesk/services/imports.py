@@ -349,4 +349,12 @@ def _importer(kind: str) -> Any:
         from erpdesk.services import contact_import
 
         return contact_import
+    if kind == "products":
+        from erpdesk.services import product_import
+
+        return product_import
+    if kind == "orders":
+        from erpdesk.services import order_import
+
+        return order_import
     return customer_import

@@ -59,6 +59,7 @@ from erpdesk.services.order_dto import (
     OrderDetail,
     OrderFilter,
     OrderInput,
+    OrderLineInput,
     OrderLineView,
     OrderRow,
     OrderSaved,
@@ -238,106 +239,97 @@ class OrderService(AreaService):
             ConflictError: ``order.changed_by_other``.
         """
         self.actor.require(Permission.CREATE_ORDER)
-        if draft.customer_id is None:
-            raise ValidationError({"customer": ("order.customer_required", {})})
-        if not draft.lines:
-            raise ValidationError({"lines": ("order.no_lines", {})})
-        computed = []
-        problems: dict[str, tuple[str, dict[str, Any]]] = {}
-        for index, line in enumerate(draft.lines):
-            try:
-                amounts = rules.line_amounts(
-                    line.qty, line.unit_price, line.discount_pct, line.tax_rate_pct
-                )
-                computed.append(
-                    (
-                        line,
-                        amounts,
-                        rules.pct_to_bp(line.discount_pct),
-                        rules.pct_to_bp(line.tax_rate_pct),
-                    )
-                )
-            except DomainError as exc:
-                problems[f"lines[{index}]"] = (exc.msg_id, dict(exc.params))
-        if problems:
-            raise ValidationError(problems)
-        totals = rules.totals(a for _l, a, _d, _t in computed)
+        computed, totals = _computed_lines(draft)
         today = self.clock.today()
+        return self._done(lambda u: self._save_draft(u, draft, computed, totals, today))
 
-        def work(u: UnitOfWork) -> OrderSaved:
-            session = u.session
-            defaults = _defaults(session, draft.customer_id or 0)
-            if not defaults.active:
-                raise DomainError("order.customer_inactive", code=defaults.code)
-            _check_products(session, {line.product_id for line in draft.lines})
-            if draft.id is None:
-                order_date = draft.order_date or today
-                serial = numbering.allocate(u.connection, ORDER_SERIES, f"{order_date:%Y%m%d}")
-                row = SalesOrder(
-                    number=order_number("XS", order_date, serial),
-                    status=OrderStatus.DRAFT.value,
-                    order_date=order_date,
+    def save_in(self, u: UnitOfWork, draft: OrderInput) -> OrderSaved:
+        """``save`` of a new or draft order inside the caller's write unit (the Excel import saves
+        many orders in one transaction); same checks, numbering, totals and audit, no commit. The
+        caller checks its own permission (an import needs IMPORT).
+        """
+        computed, totals = _computed_lines(draft)
+        return self._save_draft(u, draft, computed, totals, self.clock.today())
+
+    def _save_draft(
+        self,
+        u: UnitOfWork,
+        draft: OrderInput,
+        computed: list[tuple[OrderLineInput, rules.LineAmounts, int, int]],
+        totals: rules.Totals,
+        today: date,
+    ) -> OrderSaved:
+        session = u.session
+        defaults = _defaults(session, draft.customer_id or 0)
+        if not defaults.active:
+            raise DomainError("order.customer_inactive", code=defaults.code)
+        _check_products(session, {line.product_id for line in draft.lines})
+        if draft.id is None:
+            order_date = draft.order_date or today
+            serial = numbering.allocate(u.connection, ORDER_SERIES, f"{order_date:%Y%m%d}")
+            row = SalesOrder(
+                number=order_number("XS", order_date, serial),
+                status=OrderStatus.DRAFT.value,
+                order_date=order_date,
+            )
+            self._stamp(row, new=True)
+            session.add(row)
+            old_lines: list[dict[str, Any]] = []
+        else:
+            row = self._load(session, draft.id, draft.version)
+            if OrderStatus(row.status) not in rules.EDITABLE:
+                raise DomainError("order.not_editable", number=row.number, status=row.status)
+            if draft.order_date is not None:
+                row.order_date = draft.order_date
+            self._stamp(row, new=False)
+            old_lines = _line_summary(session, row.id)
+        row.customer_id = defaults.customer_id
+        row.delivery_date = draft.delivery_date
+        row.contact = draft.contact or defaults.contact
+        row.phone = draft.phone or defaults.phone
+        row.address = draft.address or defaults.address
+        row.salesperson_id = draft.salesperson_id or defaults.salesperson_id
+        row.settlement_method = draft.settlement_method or defaults.settlement_method
+        row.payment_terms_days = (
+            draft.payment_terms_days
+            if draft.payment_terms_days is not None
+            else defaults.payment_terms_days
+        )
+        row.notes = draft.notes
+        row.total, row.tax, row.line_count = totals.total, totals.tax, len(computed)
+        self._flush(session, row)
+        if draft.id is not None:
+            session.execute(delete(SalesOrderLine).where(SalesOrderLine.order_id == row.id))
+        values = [
+            {
+                "order_id": row.id,
+                "line_no": number,
+                "product_id": line.product_id,
+                "qty": line.qty,
+                "unit_price": line.unit_price,
+                "discount_bp": discount_bp,
+                "tax_rate_bp": tax_bp,
+                "amount": amounts.amount,
+                "tax": amounts.tax,
+                "delivered_qty": Decimal(0),
+                "notes": line.notes[:200],
+            }
+            for number, (line, amounts, discount_bp, tax_bp) in enumerate(computed, start=1)
+        ]
+        session.execute(insert(SalesOrderLine), values)
+        new_lines = [_summary_of(v) for v in values]
+        u.record(
+            [
+                AuditEntry(
+                    "sales_order_line",
+                    str(row.id),
+                    "insert" if draft.id is None else "update",
+                    {"lines": old_lines} if old_lines else None,
+                    {"lines": new_lines},
                 )
-                self._stamp(row, new=True)
-                session.add(row)
-                old_lines: list[dict[str, Any]] = []
-            else:
-                row = self._load(session, draft.id, draft.version)
-                if OrderStatus(row.status) not in rules.EDITABLE:
-                    raise DomainError("order.not_editable", number=row.number, status=row.status)
-                if draft.order_date is not None:
-                    row.order_date = draft.order_date
-                self._stamp(row, new=False)
-                old_lines = _line_summary(session, row.id)
-            row.customer_id = defaults.customer_id
-            row.delivery_date = draft.delivery_date
-            row.contact = draft.contact or defaults.contact
-            row.phone = draft.phone or defaults.phone
-            row.address = draft.address or defaults.address
-            row.salesperson_id = draft.salesperson_id or defaults.salesperson_id
-            row.settlement_method = draft.settlement_method or defaults.settlement_method
-            row.payment_terms_days = (
-                draft.payment_terms_days
-                if draft.payment_terms_days is not None
-                else defaults.payment_terms_days
-            )
-            row.notes = draft.notes
-            row.total, row.tax, row.line_count = totals.total, totals.tax, len(computed)
-            self._flush(session, row)
-            if draft.id is not None:
-                session.execute(delete(SalesOrderLine).where(SalesOrderLine.order_id == row.id))
-            values = [
-                {
-                    "order_id": row.id,
-                    "line_no": number,
-                    "product_id": line.product_id,
-                    "qty": line.qty,
-                    "unit_price": line.unit_price,
-                    "discount_bp": discount_bp,
-                    "tax_rate_bp": tax_bp,
-                    "amount": amounts.amount,
-                    "tax": amounts.tax,
-                    "delivered_qty": Decimal(0),
-                    "notes": line.notes[:200],
-                }
-                for number, (line, amounts, discount_bp, tax_bp) in enumerate(computed, start=1)
             ]
-            session.execute(insert(SalesOrderLine), values)
-            new_lines = [_summary_of(v) for v in values]
-            u.record(
-                [
-                    AuditEntry(
-                        "sales_order_line",
-                        str(row.id),
-                        "insert" if draft.id is None else "update",
-                        {"lines": old_lines} if old_lines else None,
-                        {"lines": new_lines},
-                    )
-                ]
-            )
-            return _saved(row)
-
-        return self._done(work)
+        )
+        return _saved(row)
 
     # ------------------------------------------------------------------ transitions
 
@@ -792,6 +784,41 @@ class OrderService(AreaService):
 
 
 # ---------------------------------------------------------------------- module helpers
+
+
+def _computed_lines(
+    draft: OrderInput,
+) -> tuple[list[tuple[OrderLineInput, rules.LineAmounts, int, int]], rules.Totals]:
+    """Each line with its amounts and its discount and tax in basis points, and the order totals.
+
+    Raises:
+        ValidationError: no customer, no lines, a bad quantity / discount / price.
+    """
+    if draft.customer_id is None:
+        raise ValidationError({"customer": ("order.customer_required", {})})
+    if not draft.lines:
+        raise ValidationError({"lines": ("order.no_lines", {})})
+    computed: list[tuple[OrderLineInput, rules.LineAmounts, int, int]] = []
+    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    for index, line in enumerate(draft.lines):
+        try:
+            amounts = rules.line_amounts(
+                line.qty, line.unit_price, line.discount_pct, line.tax_rate_pct
+            )
+            computed.append(
+                (
+                    line,
+                    amounts,
+                    rules.pct_to_bp(line.discount_pct),
+                    rules.pct_to_bp(line.tax_rate_pct),
+                )
+            )
+        except DomainError as exc:
+            problems[f"lines[{index}]"] = (exc.msg_id, dict(exc.params))
+    if problems:
+        raise ValidationError(problems)
+    totals = rules.totals(a for _l, a, _d, _t in computed)
+    return computed, totals
 
 
 def _fen(value: object) -> Decimal:

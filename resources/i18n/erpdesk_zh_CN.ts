@@ -1424,47 +1424,47 @@
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="441"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="443"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="444"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="446"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="447"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="449"/>
         <source>Download &amp;template…</source>
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="480"/>
         <source>Save the customer import template</source>
         <translation>保存客户导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="481"/>
         <source>customer-template</source>
         <translation>客户导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="490"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="492"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="521"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="523"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="522"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="524"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="551"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="553"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -1505,62 +1505,72 @@
         <translation>联系人（按客户编码）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="171"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="169"/>
+        <source>Products (keyed by product code)</source>
+        <translation>商品（按商品编码）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="170"/>
+        <source>Sales orders (one row per order line)</source>
+        <translation>销售订单（每行一条明细）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="173"/>
         <source>Add new rows only</source>
         <translation>仅新增</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="175"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="177"/>
         <source>Add new rows and update existing ones (customers by code or old code, contacts by name)</source>
         <translation>新增并更新已有记录（客户按编码或旧编码匹配，联系人按姓名匹配）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="185"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="187"/>
         <source>&amp;Check</source>
         <translation>校验(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="208"/>
         <source>Save &amp;error workbook…</source>
         <translation>保存错误说明工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="211"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="213"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="263"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="265"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="283"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="285"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="303"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="305"/>
         <source>Checking {0}…</source>
         <translation>正在校验 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="377"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="379"/>
         <source>Import it again?</source>
         <translation>仍要再次导入吗？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="397"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="421"/>
         <source>-errors</source>
         <translation>-错误说明</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="421"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="423"/>
         <source>Save the error workbook</source>
         <translation>保存错误说明工作簿</translation>
     </message>

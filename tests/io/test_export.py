@@ -267,7 +267,7 @@ def test_cli_exit_codes(
     broken.write_bytes(b"nope")
     assert cli_main([*base, "import", "customers", str(broken)]) == 2
     assert "damaged" in capsys.readouterr().err
-    template = tmp_path / "orders.xlsx"
-    assert cli_main([*base, "template", "orders", str(template)]) == 0
+    template = tmp_path / "receipts.xlsx"
+    assert cli_main([*base, "template", "receipts", str(template)]) == 0
     assert template.exists()
-    assert cli_main([*base, "import", "orders", str(template)]) == 2
+    assert cli_main([*base, "import", "receipts", str(template)]) == 2

@@ -56,6 +56,9 @@ def allocate(url: str, series: str, count: int, ready: Path, go: Path, rollback_
                 write=True,
             )
         )
+        # A clerk does not allocate in a tight loop; without a pause SQLite's unfair lock lets one
+        # process take every number in a row, and the test would not show two writers interleaving.
+        time.sleep(0.001)
     database.dispose()
     print(json.dumps(committed))
 
