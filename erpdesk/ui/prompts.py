@@ -62,6 +62,19 @@ class Prompts:
         QMessageBox.information(parent, title, text)
 
     @classmethod
+    def choose(
+        cls, parent: QWidget | None, title: str, label: str, items: list[tuple[str, str]]
+    ) -> str | None:
+        """Let the user pick one of ``items`` (key, shown text); the key, or ``None`` when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        texts = [text for _key, text in items]
+        text, accepted = QInputDialog.getItem(parent, title, label, texts, 0, False)
+        if not accepted:
+            return None
+        return items[texts.index(text)][0]
+
+    @classmethod
     def open_file(
         cls, parent: QWidget | None, title: str, folder: Path | None = None, filters: str = ""
     ) -> Path | None:

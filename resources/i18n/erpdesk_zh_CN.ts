@@ -1424,11 +1424,6 @@
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="443"/>
-        <source>&amp;Import customers…</source>
-        <translation>导入客户(&amp;I)…</translation>
-    </message>
-    <message>
         <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="446"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
@@ -1439,32 +1434,72 @@
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="443"/>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="479"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="480"/>
-        <source>Save the customer import template</source>
-        <translation>保存客户导入模板</translation>
+        <source>Contacts</source>
+        <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="481"/>
-        <source>customer-template</source>
-        <translation>客户导入模板</translation>
+        <source>Products</source>
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="492"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="482"/>
+        <source>Sales orders</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="483"/>
+        <source>Opening balances</source>
+        <translation>期初应收</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="484"/>
+        <source>Receipts</source>
+        <translation>收款单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="487"/>
+        <source>Download template</source>
+        <translation>下载模板</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="487"/>
+        <source>Template for:</source>
+        <translation>模板类型：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="493"/>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="505"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="523"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="536"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="524"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="537"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="553"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="566"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>

@@ -170,12 +170,23 @@ def test_file_menu_actions_follow_permissions(
     assert all(a.isEnabled() for a in actions.actions)
 
     template = tmp_path / "t.xlsx"
+    offered: list[list[str]] = []
+
+    def choose(cls, parent, title, label, items):  # type: ignore[no-untyped-def]
+        offered.append([key for key, _text in items])
+        return "products"
+
+    monkeypatch.setattr(Prompts, "choose", classmethod(choose))
     monkeypatch.setattr(Prompts, "save_file", classmethod(lambda cls, *a, **k: template))
     job = actions.download_template()
     assert job is not None
     with qtbot.waitSignal(job.settled, timeout=60_000):
         pass
-    assert template.exists()
+    assert offered == [["customers", "contacts", "products", "orders", "opening-balances", "receipts"]]
+    from openpyxl import load_workbook
+
+    headers = [c.value for c in next(load_workbook(template).worksheets[0].iter_rows(max_row=1))]
+    assert any("商品" in str(h) or "Product" in str(h) for h in headers), headers
     out = tmp_path / "customers.xlsx"
     monkeypatch.setattr(Prompts, "save_file", classmethod(lambda cls, *a, **k: out))
     job = actions.export_customers()

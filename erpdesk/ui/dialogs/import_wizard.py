@@ -434,13 +434,13 @@ class ImportWizard(QDialog):
 
 
 class ExcelActions(QObject):
-    """File → Import customers…, Export customers…, Download template… (enabled by permission)."""
+    """File → Import from Excel…, Export customers…, Download template… (enabled by permission)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.services: Services | None = None
-        self.import_action = QAction(self.tr("&Import customers…"), window)
+        self.import_action = QAction(self.tr("&Import from Excel…"), window)
         self.import_action.setObjectName("actionImportCustomers")
         self.import_action.triggered.connect(self.import_customers)
         self.export_action = QAction(self.tr("&Export customers…"), window)
@@ -475,17 +475,30 @@ class ExcelActions(QObject):
         if services is None:
             return None
         lang = current_language()
+        kinds = [
+            ("customers", self.tr("Customers")),
+            ("contacts", self.tr("Contacts")),
+            ("products", self.tr("Products")),
+            ("orders", self.tr("Sales orders")),
+            ("opening-balances", self.tr("Opening balances")),
+            ("receipts", self.tr("Receipts")),
+        ]
+        kind = Prompts.choose(
+            self.window, self.tr("Download template"), self.tr("Template for:"), kinds
+        )
+        if kind is None:
+            return None
         target = Prompts.save_file(
             self.window,
-            self.tr("Save the customer import template"),
-            Path(self.tr("customer-template") + ".xlsx"),
+            self.tr("Save the import template"),
+            Path(kind + "-template.xlsx"),
             "Excel (*.xlsx)",
         )
         if target is None:
             return None
 
         def work(_progress: jobs.Progress, _cancelled: threading.Event) -> Path:
-            return services.imports.template("customers", target, lang)
+            return services.imports.template(kind, target, lang)
 
         self.job = jobs.run_job(
             self.window,
