@@ -91,6 +91,7 @@ def check_translations() -> None:
 
 def lint() -> None:
     _check([_tool("ruff"), "check", "."])
+    _check([_tool("ruff"), "format", "--check", "--quiet", "."])
     _check([_tool("lint-imports")])
     _check([str(PYTHON), "-m", "mypy", "erpdesk"])
     check_translations()

@@ -182,7 +182,9 @@ def test_file_menu_actions_follow_permissions(
     assert job is not None
     with qtbot.waitSignal(job.settled, timeout=60_000):
         pass
-    assert offered == [["customers", "contacts", "products", "orders", "opening-balances", "receipts"]]
+    assert offered == [
+        ["customers", "contacts", "products", "orders", "opening-balances", "receipts"]
+    ]
     from openpyxl import load_workbook
 
     headers = [c.value for c in next(load_workbook(template).worksheets[0].iter_rows(max_row=1))]
