@@ -8,9 +8,10 @@ The category level scheme (``2-3-3`` by default) is kept in ``app_meta`` under `
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 from erpdesk.db.models.customer import CodeRule, Customer, CustomerCategory, CustomerLevel
 from erpdesk.db.models.system import AppMeta
@@ -32,6 +33,40 @@ from erpdesk.services.errors import ConflictError
 
 SCHEME_KEY = "customer.category_scheme"
 DEFAULT_SCHEME = "2-3-3"
+
+
+Lookup = TypeVar("Lookup", CustomerCategory, CustomerLevel, CodeRule)
+
+
+def _upsert(
+    session: Session,
+    model: type[Lookup],
+    row_id: int | None,
+    version: int | None,
+    missing: str,
+    values: dict[str, Any],
+    *,
+    now: datetime,
+    actor: str,
+    on_create: dict[str, Any] | None = None,
+) -> Lookup:
+    """Add a new admin list row, or update ``row_id`` if it is still the version the admin saw."""
+    if row_id is None:
+        row = model(
+            **values, **(on_create or {}),
+            created_at=now, created_by=actor, updated_at=now, updated_by=actor,
+        )  # fmt: skip
+        session.add(row)
+        return row
+    found = session.get(model, row_id)
+    if found is None:
+        raise DomainError(missing)
+    if version is not None and found.version != version:
+        raise ConflictError("db.conflict")
+    for key, value in values.items():
+        setattr(found, key, value)
+    found.updated_at, found.updated_by = now, actor
+    return found
 
 
 def category_scheme(conn: Connection) -> tuple[int, ...]:
@@ -105,28 +140,17 @@ def save_category(
     if not name:
         raise DomainError("customer.name_required")
     prefix = codes.normalise_code_text(item.prefix)
+    on_create = None
     if item.id is None:
-        row = CustomerCategory(
-            parent_id=item.parent_id,
-            code=next_category_code(uow.connection, item.parent_id),
-            name=name,
-            prefix=prefix,
-            active=item.active,
-            created_at=now,
-            created_by=actor,
-            updated_at=now,
-            updated_by=actor,
-        )
-        session.add(row)
-    else:
-        found = session.get(CustomerCategory, item.id)
-        if found is None:
-            raise DomainError("customer.unknown_category")
-        if item.version is not None and found.version != item.version:
-            raise ConflictError("db.conflict")
-        row = found
-        row.name, row.prefix, row.active = name, prefix, item.active
-        row.updated_at, row.updated_by = now, actor
+        on_create = {
+            "parent_id": item.parent_id,
+            "code": next_category_code(uow.connection, item.parent_id),
+        }
+    row = _upsert(
+        session, CustomerCategory, item.id, item.version, "customer.unknown_category",
+        {"name": name, "prefix": prefix, "active": item.active},
+        now=now, actor=actor, on_create=on_create,
+    )  # fmt: skip
     session.flush()
     return _node(uow.connection, row.id)
 
@@ -148,26 +172,11 @@ def save_level(uow: UnitOfWork, item: LevelInput, *, now: datetime, actor: str) 
     clash = session.scalar(select(CustomerLevel.id).where(CustomerLevel.name == name))
     if clash is not None and clash != item.id:
         raise DomainError("customer.level_taken", name=name)
-    if item.id is None:
-        row = CustomerLevel(
-            name=name,
-            sort_order=item.sort_order,
-            active=item.active,
-            created_at=now,
-            created_by=actor,
-            updated_at=now,
-            updated_by=actor,
-        )
-        session.add(row)
-    else:
-        found = session.get(CustomerLevel, item.id)
-        if found is None:
-            raise DomainError("customer.unknown_level")
-        if item.version is not None and found.version != item.version:
-            raise ConflictError("db.conflict")
-        row = found
-        row.name, row.sort_order, row.active = name, item.sort_order, item.active
-        row.updated_at, row.updated_by = now, actor
+    row = _upsert(
+        session, CustomerLevel, item.id, item.version, "customer.unknown_level",
+        {"name": name, "sort_order": item.sort_order, "active": item.active},
+        now=now, actor=actor,
+    )  # fmt: skip
     session.flush()
     return LevelItem(
         id=row.id, version=row.version, name=row.name, sort_order=row.sort_order, active=row.active
@@ -270,34 +279,17 @@ def save_code_rule(
         if item.category_id is None:
             raise DomainError("customer.global_rule_exists")
         raise DomainError("customer.category_rule_exists")
-    if item.id is None:
-        row = CodeRule(
-            name=item.name.strip() or pattern,
-            pattern=pattern,
-            reset=item.reset.value,
-            category_id=item.category_id,
-            active=item.active,
-            created_at=now,
-            created_by=actor,
-            updated_at=now,
-            updated_by=actor,
-        )
-        session.add(row)
-    else:
-        found = session.get(CodeRule, item.id)
-        if found is None:
-            raise DomainError("customer.rule_not_found")
-        if item.version is not None and found.version != item.version:
-            raise ConflictError("db.conflict")
-        row = found
-        row.name = item.name.strip() or pattern
-        row.pattern, row.reset, row.category_id, row.active = (
-            pattern,
-            item.reset.value,
-            item.category_id,
-            item.active,
-        )
-        row.updated_at, row.updated_by = now, actor
+    values = {
+        "name": item.name.strip() or pattern,
+        "pattern": pattern,
+        "reset": item.reset.value,
+        "category_id": item.category_id,
+        "active": item.active,
+    }
+    row = _upsert(
+        session, CodeRule, item.id, item.version, "customer.rule_not_found", values,
+        now=now, actor=actor,
+    )  # fmt: skip
     session.flush()
     return rule_view(uow.connection, row, today)
 
