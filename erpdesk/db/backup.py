@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
@@ -54,7 +55,8 @@ def verify_copy(path: Path) -> None:
 
 
 def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
+    # Opened for writing: on Windows os.fsync is FlushFileBuffers, which refuses a read-only handle.
+    with open(path, "r+b") as handle:
         os.fsync(handle.fileno())
 
 
@@ -174,9 +176,16 @@ def _verify_audit_chain(path: Path) -> None:
 
 
 def restore_sqlite(
-    live: Path, candidate: Path, keep_dir: Path, *, known_revisions: frozenset[str]
+    live: Path,
+    candidate: Path,
+    keep_dir: Path,
+    *,
+    known_revisions: frozenset[str],
+    wait_seconds: float = 30.0,
 ) -> Path:
     """Replace the live database's content with ``candidate``'s after verifying it.
+
+    ``wait_seconds`` is how long to wait for another window's transaction on the live file.
 
     Returns:
         The path of the verified copy of the previous live database (a raw copy of its files when it
@@ -197,13 +206,43 @@ def restore_sqlite(
         # The live file is damaged (which is why people restore): keep its bytes as they are and
         # swap the candidate in by rename, since the backup API cannot write into a broken file.
         kept = _keep_raw(live, target.with_name(target.stem + "-damaged.db"))
-        _replace_by_rename(live, candidate)
+        try:
+            _replace_by_rename(live, candidate)
+        except OSError:
+            # Windows refuses to replace a file another program still has open.
+            raise DomainError("restore.in_use", path=str(live)) from None
         verify_copy(live)
         return kept
-    with closing(_read_only(candidate)) as src, closing(sqlite3.connect(live, timeout=30)) as dst:
-        src.backup(dst)
+    try:
+        with (
+            closing(_read_only(candidate)) as src,
+            closing(sqlite3.connect(live, timeout=wait_seconds)) as dst,
+        ):
+            src.backup(dst, progress=_give_up_when_busy(wait_seconds))
+    except (_Busy, sqlite3.OperationalError):
+        # Another window kept its transaction open; the backup API wrote nothing into the live file.
+        raise DomainError("restore.in_use", path=str(live)) from None
     verify_copy(live)
     return kept
+
+
+class _Busy(Exception):
+    """The live file stayed locked by another connection longer than we were willing to wait."""
+
+
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def _give_up_when_busy(wait_seconds: float) -> Callable[[int, int, int], None]:
+    # Python's backup loop retries a locked destination forever; raising from the progress callback
+    # (called after every attempt) is the only way to stop it, and it leaves the destination untouched.
+    deadline = time.monotonic() + wait_seconds
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (_SQLITE_BUSY, _SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise _Busy
+
+    return progress
 
 
 def _keep_raw(live: Path, target: Path) -> Path:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from erpdesk.services.imports import ImportService
     from erpdesk.services.orders import OrderService
     from erpdesk.services.products import ProductService
+    from erpdesk.services.receivables import ReceivableService
     from erpdesk.services.users import UserService
 
 
@@ -98,3 +99,9 @@ class Services:
         from erpdesk.services.credit import CreditService
 
         return CreditService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def receivables(self) -> ReceivableService:
+        from erpdesk.services.receivables import ReceivableService
+
+        return ReceivableService(self.database, self.actor, self.clock)

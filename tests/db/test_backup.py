@@ -358,3 +358,28 @@ def test_backup_needs_the_permission(sqlite_db: Database, tmp_path: Path) -> Non
     with pytest.raises(PermissionDenied):
         database_service.backup(sqlite_db, Actor(username="nobody"), tmp_path / "x.db")
     assert not (tmp_path / "x.db").exists()
+
+
+def test_restore_while_another_window_writes_says_in_use_and_changes_nothing(
+    sqlite_db: Database, tmp_path: Path, keep_dir: Path
+) -> None:
+    good = _valid_backup(sqlite_db, tmp_path)
+    _fill(sqlite_db, 50, table="later")
+    live = sqlite_db.sqlite_path
+    other_window = sqlite3.connect(live, isolation_level=None)
+    try:
+        other_window.execute("BEGIN IMMEDIATE")  # another window is in the middle of a save
+        other_window.execute("INSERT INTO app_meta (key, value) VALUES ('draft', 'saving')")
+        with pytest.raises(DomainError) as caught:
+            db_backup.restore_sqlite(
+                live, good, keep_dir, known_revisions=migrate.head_revisions(), wait_seconds=0.2
+            )
+        assert caught.value.msg_id == "restore.in_use"
+        other_window.execute("COMMIT")
+    finally:
+        other_window.close()
+    assert _count(live, "later") == 50, "the live data is still the live data"
+    with closing(sqlite3.connect(live)) as conn:
+        assert conn.execute("SELECT value FROM app_meta WHERE key = 'draft'").fetchone() == (
+            "saving",
+        )

@@ -33,6 +33,7 @@ from erpdesk.db.models.product import (
     StockMove,
     Warehouse,
 )
+from erpdesk.db.models.receivable import InvoiceRecord, Receipt, ReceiptAllocation
 from erpdesk.db.models.system import AppMeta, AuditHead, AuditLog, NumberSeries
 from erpdesk.db.models.user import UserAccount, UserRole
 
@@ -53,10 +54,13 @@ __all__ = [
     "Delivery",
     "DeliveryLine",
     "ImportLog",
+    "InvoiceRecord",
     "IssuedCode",
     "NumberSeries",
     "Product",
     "ProductBarcode",
+    "Receipt",
+    "ReceiptAllocation",
     "ReceivableItem",
     "SalesOrder",
     "SalesOrderLine",

@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("en", "zh_CN")
-_AREAS = ("core", "users", "excel", "customers", "orders")
+_AREAS = ("core", "users", "excel", "customers", "orders", "receivables")
 
 
 @cache

@@ -136,6 +136,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restore from the app works on SQLite databases; restore a PostgreSQL server with pg_restore.",
         "程序内恢复仅适用于 SQLite 数据库；PostgreSQL 服务器请使用 pg_restore 恢复。",
     ),
+    "restore.in_use": (
+        "The database {path} is in use by another ERPDesk window or program. Close it and restore "
+        "again; nothing was changed.",
+        "数据库 {path} 正被其他 ERPDesk 窗口或程序使用。请关闭后重新恢复；未做任何更改。",
+    ),
     "restore.done": (
         "Restored from {source}. The previous database was kept as {kept}.",
         "已从 {source} 恢复。原数据库已保存为 {kept}。",
