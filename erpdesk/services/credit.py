@@ -22,8 +22,8 @@ from erpdesk.domain.credit import CreditMode, CreditPolicy, CreditPosition
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.orders import OPEN_EXPOSURE
 from erpdesk.domain.permissions import Permission
+from erpdesk.services.area import AreaService
 from erpdesk.services.order_dto import CreditView
-from erpdesk.services.products import AreaService
 
 ZERO = Decimal("0.00")
 

@@ -23,8 +23,8 @@ from erpdesk.domain.customers import (
     RelationKind,
     RelationRole,
 )
+from erpdesk.services.dto import Changes
 
-Changes = Mapping[str, frozenset[str]]
 """Table name → primary keys (as text) a command touched; published by ``ui.jobs.run_command``."""
 
 

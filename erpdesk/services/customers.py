@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from sqlalchemy import select
 
-from erpdesk.db import uow
 from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import Customer, CustomerInteraction, CustomerRelationship
 from erpdesk.db.uow import UnitOfWork
@@ -32,11 +31,11 @@ from erpdesk.services import (
     customer_search,
     customer_writes,
 )
+from erpdesk.services.area import AreaService
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.customer_dto import (
     CategoryInput,
     CategoryNode,
-    Changes,
     CodeProposal,
     CodeRuleInput,
     CodeRuleView,
@@ -70,7 +69,7 @@ NO_FILTER = CustomerFilter()
 DEFAULT_SORT = CustomerSort()
 
 
-class CustomerService:
+class CustomerService(AreaService):
     """Customer archive use cases: search, read, save, codes, deactivate/restore/delete, lookups."""
 
     def __init__(
@@ -81,29 +80,10 @@ class CustomerService:
         *,
         phone_region: str = "CN",
     ) -> None:
-        self.database = database
-        self.actor = actor
-        self.clock = clock or Clock()
+        super().__init__(database, actor, clock)
         self.phone_region = phone_region
 
     # ------------------------------------------------------------------ plumbing
-
-    def _read(self, fn: Callable[[UnitOfWork], T]) -> T:
-        return uow.run(self.database, self.actor.username, fn, write=False, now=self.clock.utc)
-
-    def _write(self, fn: Callable[[UnitOfWork], T]) -> tuple[T, Changes]:
-        changes: dict[str, frozenset[str]] = {}
-
-        def work(u: UnitOfWork) -> T:
-            result = fn(u)
-            changes.clear()
-            u.session.flush()
-            for table, keys in u.session.info.get("changes", {}).items():
-                changes[table] = frozenset(str(k).split("/")[0] for k in keys)
-            return result
-
-        value = uow.run(self.database, self.actor.username, work, write=True, now=self.clock.utc)
-        return value, changes
 
     def _command(self, fn: Callable[[UnitOfWork], CommandDone]) -> CommandDone:
         done, changes = self._write(fn)

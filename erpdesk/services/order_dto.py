@@ -6,15 +6,13 @@ Frozen, slotted, keyword-only; tuples, Decimals, dates and domain enums only, ne
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from erpdesk.domain.credit import CreditMode
 from erpdesk.domain.orders import OrderStatus
-
-Changes = Mapping[str, frozenset[str]]
+from erpdesk.services.dto import Changes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

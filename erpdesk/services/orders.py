@@ -44,6 +44,7 @@ from erpdesk.domain.money import format_money
 from erpdesk.domain.orders import Action, OrderStatus
 from erpdesk.domain.permissions import Permission, Role
 from erpdesk.services import credit as credit_reads
+from erpdesk.services.area import AreaService
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.errors import (
     ConfirmRequired,
@@ -65,7 +66,7 @@ from erpdesk.services.order_dto import (
     OrderSaved,
     OrderTotals,
 )
-from erpdesk.services.products import AreaService, default_warehouse
+from erpdesk.services.products import default_warehouse
 
 ORDER_SERIES = "order:XS"
 DELIVERY_SERIES = "delivery:FH"

@@ -1,14 +1,13 @@
 """Products (商品) and warehouses: list, picker lookup by code / barcode / name, form save, stock.
 
-``AreaService`` is the small read/write plumbing the order services share: a read or write unit of work
-per call and the ``changes`` a write touched. Saving a product checks its barcodes (EAN-13 check digit
+Saving a product checks its barcodes (EAN-13 check digit
 for 13-digit codes, unique across products) and issues the next ``SP`` code when none was typed.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -16,18 +15,16 @@ from typing import Any, TypeVar
 from sqlalchemy import BigInteger, Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from erpdesk.db import numbering, uow
-from erpdesk.db.engine import Database
+from erpdesk.db import numbering
 from erpdesk.db.models.product import Product, ProductBarcode, StockLevel, Warehouse
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.orders import bp_to_pct, pct_to_bp
 from erpdesk.domain.permissions import Permission
 from erpdesk.domain.products import ean13_valid, normalise_code
-from erpdesk.services.context import Actor, Clock
+from erpdesk.services.area import AreaService
 from erpdesk.services.errors import ConflictError, ValidationError
 from erpdesk.services.order_dto import (
-    Changes,
     ProductHit,
     ProductInput,
     ProductRow,
@@ -39,38 +36,6 @@ PRODUCT_SERIES = "product:SP"
 DEFAULT_WAREHOUSE = "01"
 CODE_LENGTH = 30  # db.models.customer.CODE
 _LENGTHS = {"code": CODE_LENGTH, "name": 100, "spec": 100, "unit": 10, "category": 50}
-
-
-class AreaService:
-    """Plumbing shared by the product, order and credit services."""
-
-    def __init__(self, database: Database, actor: Actor, clock: Clock | None = None) -> None:
-        self.database = database
-        self.actor = actor
-        self.clock = clock or Clock()
-
-    def _read(self, fn: Callable[[UnitOfWork], T]) -> T:
-        return uow.run(self.database, self.actor.username, fn, write=False, now=self.clock.utc)
-
-    def _write(self, fn: Callable[[UnitOfWork], T]) -> tuple[T, Changes]:
-        changes: dict[str, frozenset[str]] = {}
-
-        def work(u: UnitOfWork) -> T:
-            result = fn(u)
-            u.session.flush()
-            changes.clear()
-            for table, keys in u.session.info.get("changes", {}).items():
-                changes[table] = frozenset(str(k).split("/")[0] for k in keys)
-            return result
-
-        value = uow.run(self.database, self.actor.username, work, write=True, now=self.clock.utc)
-        return value, changes
-
-    def _stamp(self, row: Any, *, new: bool) -> None:
-        now = self.clock.utc()
-        if new:
-            row.created_at, row.created_by = now, self.actor.username
-        row.updated_at, row.updated_by = now, self.actor.username
 
 
 def default_warehouse(session: Session, actor: str, now: datetime | None = None) -> int:

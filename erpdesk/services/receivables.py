@@ -30,9 +30,9 @@ from erpdesk.domain.errors import DomainError
 from erpdesk.domain.money import format_money
 from erpdesk.domain.permissions import Permission
 from erpdesk.domain.receivables import InvoiceType, OpenItem, ReceiptMethod
+from erpdesk.services.area import AreaService
+from erpdesk.services.dto import Changes
 from erpdesk.services.errors import ConflictError, ValidationError
-from erpdesk.services.order_dto import Changes
-from erpdesk.services.products import AreaService
 
 RECEIPT_SERIES = "receipt:SK"
 ZERO = Decimal("0.00")
