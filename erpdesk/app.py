@@ -176,6 +176,9 @@ class Bootstrap(QObject):
         """Show the window now; the database opens in a worker."""
         window = self.show_window()
         if self._url.startswith("postgres"):
+            from erpdesk.services.credentials import credential_for
+
+            self._credential = credential_for(self._url)
             self._use_remembered_password()
         self._open()
         return window
@@ -195,9 +198,8 @@ class Bootstrap(QObject):
 
     def _use_remembered_password(self) -> None:
         """PostgreSQL: take the password from the system keyring when the user chose to remember it."""
-        from erpdesk.services.credentials import credential_for, load_db_password
+        from erpdesk.services.credentials import load_db_password
 
-        self._credential = credential_for(self._url)
         if self._credential is None:
             return
         loaded = load_db_password(self._credential)
@@ -266,19 +268,15 @@ class Bootstrap(QObject):
     def _failed(self, exc: BaseException) -> None:
         from erpdesk.domain.errors import DomainError
 
-        if isinstance(exc, DomainError) and exc.msg_id == "db.password_required":
-            if self._credential is None:
-                from erpdesk.services.credentials import credential_for
-
-                self._credential = credential_for(self._url)
-            if self._credential is not None:
-                if self._ask_password(exc):
-                    self._open()
-                else:
-                    assert self.window is not None
-                    self.failed.emit(0)
-                    self.window.close()
-                return
+        password_refused = isinstance(exc, DomainError) and exc.msg_id == "db.password_required"
+        if password_refused and self._credential is not None:
+            if self._ask_password(exc):
+                self._open()
+            else:
+                assert self.window is not None
+                self.failed.emit(0)
+                self.window.close()
+            return
         if not isinstance(exc, DomainError):
             log.error("opening the database failed", exc_info=exc)
         else:

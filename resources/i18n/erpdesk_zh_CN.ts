@@ -1177,7 +1177,7 @@
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="220"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="216"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>

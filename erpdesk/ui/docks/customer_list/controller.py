@@ -207,26 +207,26 @@ class CustomerListController(QObject):
             return  # a newer query is on its way, or the full list is already shown
         self._first_page = {row.id: row for row in rows}
         self.model.set_ids(array("q", (row.id for row in rows)), primed=self._first_page)
-        row = self.model.row_of(keep) if keep is not None else None
-        if row is None and rows:
-            row = 0
-        if row is not None:
-            self.select_row(row)
+        self._select_kept(keep)
 
     def _show_ids(self, generation: int, ids: array[int], keep: int | None) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
         self.model.set_ids(ids, primed=self._first_page)
         self.view.count.setText(self.tr("{0} customers").format(len(ids)))
-        row = self.model.row_of(keep) if keep is not None else None
-        if row is None and len(ids):
-            row = 0
-        if row is not None:
-            self.select_row(row)
+        self._select_kept(keep)
         self.loaded_generation = generation
         if self._open_when_loaded:
             self._open_when_loaded = False
             self.open_current()
+
+    def _select_kept(self, keep: int | None) -> None:
+        """Select ``keep`` if it is listed, else the first row (if any)."""
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.select_row(row)
 
     def select_row(self, row: int) -> None:
         table = self.view.table
