@@ -21,7 +21,6 @@ from erpdesk.db.audit import AuditEntry
 from erpdesk.db.models.customer import CustomerContact
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import codes
-from erpdesk.domain.customers import phone_digits
 from erpdesk.domain.errors import DomainError
 from erpdesk.services import customer_search
 from erpdesk.services.customer_dto import ContactInput, CustomerInput
@@ -32,7 +31,7 @@ from erpdesk.services.customer_import import (
     load_existing,
 )
 from erpdesk.services.customer_rules import validate_fields
-from erpdesk.services.customer_writes import CONTACT_FIELDS
+from erpdesk.services.customer_writes import CONTACT_FIELDS, contact_values
 from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProblem
 from erpdesk.xlsx.columns import CLEAR_MARK, header_text
 from erpdesk.xlsx.reader import ReadResult
@@ -256,19 +255,7 @@ def plan(
 
 
 def _values(contact: ContactInput, customer_id: int, order: int) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        f: (
-            getattr(contact, f).strip()
-            if isinstance(getattr(contact, f), str)
-            else getattr(contact, f)
-        )
-        for f in CONTACT_FIELDS
-    }
-    values["customer_id"] = customer_id
-    values["phone_digits"] = phone_digits(values["phone"])
-    values["mobile_digits"] = phone_digits(values["mobile"])
-    values["sort_order"] = order
-    return values
+    return {**contact_values(contact, order), "customer_id": customer_id}
 
 
 def write(

@@ -49,7 +49,12 @@ from erpdesk.domain.messages import catalogue
 from erpdesk.services import customer_codes, customer_reads, customer_search
 from erpdesk.services.customer_dto import ContactInput, CustomerInput, FieldReport
 from erpdesk.services.customer_rules import validate_fields
-from erpdesk.services.customer_writes import CONTACT_FIELDS, CUSTOMER_FIELDS, _clean
+from erpdesk.services.customer_writes import (
+    CONTACT_FIELDS,
+    CUSTOMER_FIELDS,
+    _clean,
+    contact_values,
+)
 from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProblem
 from erpdesk.services.pinyin import mnemonic_for, normalise_mnemonic
 from erpdesk.xlsx.columns import CLEAR_MARK, header_text
@@ -769,20 +774,7 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> li
 
 
 def _contact_row(customer_id: int, contact: ContactInput) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        f: (
-            getattr(contact, f).strip()
-            if isinstance(getattr(contact, f), str)
-            else getattr(contact, f)
-        )
-        for f in CONTACT_FIELDS
-    }
-    values["is_primary"] = True
-    values["customer_id"] = customer_id
-    values["phone_digits"] = phone_digits(values["phone"])
-    values["mobile_digits"] = phone_digits(values["mobile"])
-    values["sort_order"] = 0
-    return values
+    return {**contact_values(contact, 0), "customer_id": customer_id, "is_primary": True}
 
 
 def write(

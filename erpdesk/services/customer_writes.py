@@ -163,7 +163,9 @@ def conflict(
     )
 
 
-def _contact_values(contact: Any, order: int) -> dict[str, Any]:
+def contact_values(contact: Any, order: int) -> dict[str, Any]:
+    """Column values of a contact as the form saves them (trimmed, digits for phone search); the
+    importers use it too, so an imported contact is stored exactly like a typed one."""
     values = {f: getattr(contact, f) for f in CONTACT_FIELDS}
     for key, value in values.items():
         if isinstance(value, str):
@@ -191,7 +193,7 @@ def _sync_contacts(uow: UnitOfWork, customer_id: int, draft: CustomerInput) -> b
     entries: list[AuditEntry] = []
     kept: set[int] = set()
     for order, contact in enumerate(wanted):
-        values = _contact_values(contact, order)
+        values = contact_values(contact, order)
         row = existing.get(contact.id) if contact.id is not None else None
         if row is None:
             row = CustomerContact(customer_id=customer_id, **values)
