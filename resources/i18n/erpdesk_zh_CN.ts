@@ -24,17 +24,17 @@
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="191"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="187"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="199"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="192"/>
         <source>Enter a user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="202"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="195"/>
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
@@ -95,33 +95,33 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="114"/>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="143"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="113"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="138"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="126"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="125"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="131"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="130"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="135"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="134"/>
         <source>Repeat new password:</source>
         <translation>确认新密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="151"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="143"/>
         <source>Enter your current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="154"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="146"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -1282,32 +1282,32 @@
 <context>
     <name>DatabasePasswordDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="45"/>
+        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="44"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="48"/>
+        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="47"/>
         <source>ERPDesk needs the password of the database {db}.</source>
         <translation>ERPDesk 需要数据库 {db} 的密码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="54"/>
+        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="53"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="57"/>
+        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="56"/>
         <source>Remember on this PC (in the system&apos;s password store)</source>
         <translation>在本机记住（保存在系统密码库中）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="65"/>
+        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="64"/>
         <source>This computer has no password store, so ERPDesk asks for the database password each time it starts. It is never written to a file.</source>
         <translation>本机没有系统密码库，因此 ERPDesk 每次启动时都会询问数据库密码。密码绝不会写入文件。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="86"/>
+        <location filename="../../erpdesk/ui/dialogs/db_password.py" line="80"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -1670,72 +1670,72 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="52"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="51"/>
         <source>Log in to ERPDesk</source>
         <translation>登录 ERPDesk</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="72"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="71"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="74"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="73"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="75"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="74"/>
         <source>Authenticator code:</source>
         <translation>身份验证器验证码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="79"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="78"/>
         <source>6-digit code from your authenticator app</source>
         <translation>身份验证器应用中的 6 位验证码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="85"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="84"/>
         <source>Forgot password?</source>
         <translation>忘记密码？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="93"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="92"/>
         <source>Ask an administrator to reset your password: you get a one-time password and choose a new one when you log in. An administrator who forgot their own password can use one of the recovery codes shown when ERPDesk was set up.</source>
         <translation>请联系系统管理员重置密码：您会得到一个一次性密码，登录时再设置新密码。忘记自己密码的系统管理员可以使用初始设置时显示的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="103"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="102"/>
         <source>Use a recovery code…</source>
         <translation>使用恢复码…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="114"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="109"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="145"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="137"/>
         <source>Type the 6-digit code from your app.</source>
         <translation>请输入应用中显示的 6 位验证码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="151"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="143"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="180"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="172"/>
         <source>Enter the code from your authenticator app.</source>
         <translation>请输入身份验证器应用中的验证码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="193"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="185"/>
         <source>You logged in with a one-time password. Choose your own password to continue.</source>
         <translation>您使用一次性密码登录，请设置自己的密码后继续。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/login.py" line="200"/>
+        <location filename="../../erpdesk/ui/dialogs/login.py" line="192"/>
         <source>The password was not changed; you are not logged in.</source>
         <translation>密码未修改，您尚未登录。</translation>
     </message>
@@ -2342,12 +2342,12 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>PasswordStrengthHint</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="79"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="78"/>
         <source>Use at least 8 characters with letters, digits and a symbol, or a long passphrase.</source>
         <translation>请至少使用 8 个字符，包含字母、数字和符号；也可以使用较长的密码短语。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="91"/>
+        <location filename="../../erpdesk/ui/dialogs/change_password.py" line="90"/>
         <source>Strength: {level}</source>
         <translation>强度：{level}</translation>
     </message>
@@ -2512,27 +2512,27 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>ReauthDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="38"/>
+        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="37"/>
         <source>Confirm it is you</source>
         <translation>身份确认</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="42"/>
+        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="41"/>
         <source>Enter your password again to open {action}.</source>
         <translation>请再次输入密码以打开{action}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="47"/>
+        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="46"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="52"/>
+        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="51"/>
         <source>Authenticator code:</source>
         <translation>身份验证器验证码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="68"/>
+        <location filename="../../erpdesk/ui/dialogs/reauth.py" line="61"/>
         <source>Enter your password.</source>
         <translation>请输入您的密码。</translation>
     </message>
@@ -2540,52 +2540,52 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="38"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="37"/>
         <source>Recover with a recovery code</source>
         <translation>使用恢复码找回</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="44"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="43"/>
         <source>Enter one of the recovery codes you were given when ERPDesk was set up, and choose a new password. Each code works once. Without a code, another administrator can reset your password, or someone with access to the database can run “erpdesk user reset-password NAME”.</source>
         <translation>请输入 ERPDesk 初始设置时给您的任意一个恢复码，并设置新密码。每个恢复码只能使用一次。如果没有恢复码，可以请其他系统管理员重置密码，或由能访问数据库的人运行“erpdesk user reset-password 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="56"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="55"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="60"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="59"/>
         <source>Recovery code:</source>
         <translation>恢复码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="62"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="61"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="70"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="69"/>
         <source>Repeat new password:</source>
         <translation>确认新密码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="78"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="73"/>
         <source>Set new password</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="88"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="80"/>
         <source>Enter your user name and a recovery code.</source>
         <translation>请输入用户名和恢复码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="91"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="83"/>
         <source>The two new passwords are not the same.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="96"/>
+        <location filename="../../erpdesk/ui/dialogs/recovery.py" line="88"/>
         <source>Choose a new password.</source>
         <translation>请设置新密码。</translation>
     </message>
@@ -2616,12 +2616,12 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="231"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="224"/>
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="246"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="234"/>
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
@@ -2700,17 +2700,17 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>TemporaryPasswordDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="266"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="254"/>
         <source>One-time password</source>
         <translation>一次性密码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="270"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="258"/>
         <source>Give this one-time password to {user}. It is shown only now; {user} must choose a new password when logging in with it.</source>
         <translation>请把这个一次性密码交给 {user}。密码只在此时显示一次；{user} 用它登录时必须设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="285"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="273"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -2718,37 +2718,37 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>TotpEnrolmentDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="73"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="72"/>
         <source>Set up two-step sign-in</source>
         <translation>设置两步验证</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="79"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="78"/>
         <source>Your account must use two-step sign-in. Set it up now to continue.</source>
         <translation>您的账户必须使用两步验证，请现在完成设置后继续。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="86"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="85"/>
         <source>Scan this code with an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or FreeOTP), then type the 6-digit code it shows.</source>
         <translation>请用手机上的身份验证器应用（例如 Microsoft Authenticator、Google Authenticator 或 FreeOTP）扫描此二维码，然后输入应用显示的 6 位验证码。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="99"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="98"/>
         <source>Cannot scan? Enter this key in the app: {key}</source>
         <translation>无法扫描？请在应用中输入此密钥：{key}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="108"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="107"/>
         <source>Code from the app:</source>
         <translation>应用中的验证码：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="120"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="115"/>
         <source>Turn on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="128"/>
+        <location filename="../../erpdesk/ui/dialogs/totp_enrolment.py" line="120"/>
         <source>Type the 6-digit code from the app.</source>
         <translation>请输入应用中显示的 6 位验证码。</translation>
     </message>
@@ -2814,55 +2814,55 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="302"/>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="387"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="290"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="375"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="318"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="306"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="320"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="308"/>
         <source>Change roles…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="323"/>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="420"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="311"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="408"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="325"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="313"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="327"/>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="383"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="315"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="371"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="383"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="371"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="422"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="410"/>
         <source>Give {user} a new one-time password? The current password stops working.</source>
         <translation>要给 {user} 生成新的一次性密码吗？当前密码将失效。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="452"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="440"/>
         <source>Disable user</source>
         <translation>停用用户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/users.py" line="453"/>
+        <location filename="../../erpdesk/ui/dialogs/users.py" line="441"/>
         <source>{user} will no longer be able to log in. Continue?</source>
         <translation>{user} 将无法再登录。是否继续？</translation>
     </message>

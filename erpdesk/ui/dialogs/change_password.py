@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.messages import render
 from erpdesk.domain.passwords import PolicyCheck, Strength
-from erpdesk.ui.dialogs.common import MessageLabel, error_text, password_edit
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, error_text, password_edit
 from erpdesk.ui.i18n import current_language
 
 PasswordChecker = Callable[[str], PolicyCheck]
@@ -136,14 +135,7 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Change password"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = add_ok_cancel(self, layout, self._submit, self.tr("Change password"))
 
     def _submit(self) -> None:
         new = self.new.text()

@@ -1,16 +1,27 @@
-"""Small helpers the dialogs share: error text in the UI language, message labels, the password hint.
+"""Small helpers the dialogs share: error text in the UI language, message labels, password fields,
+the OK / Cancel foot.
 
 Errors from services carry a message id; ``error_text`` (from ``ui.prompts``) renders it in the UI language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from erpdesk.ui.prompts import error_text
 
-__all__ = ["MessageLabel", "error_text", "password_edit"]
+__all__ = ["MessageLabel", "add_ok_cancel", "error_text", "password_edit"]
 
 
 class MessageLabel(QLabel):
@@ -50,3 +61,20 @@ def password_edit(parent: QWidget | None, object_name: str) -> QLineEdit:
     )
     edit.setMaxLength(128)
     return edit
+
+
+def add_ok_cancel(
+    dialog: QDialog, layout: QBoxLayout, submit: Callable[[], None], ok_text: str = ""
+) -> QPushButton:
+    """OK / Cancel at the foot of ``layout``: OK runs ``submit`` (which accepts once the input is
+    good), Cancel rejects. Returns the OK button, relabelled with ``ok_text`` when given."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok_text:
+        ok_button.setText(ok_text)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return ok_button

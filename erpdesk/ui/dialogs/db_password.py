@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from erpdesk.ui.dialogs.common import MessageLabel, password_edit
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, password_edit
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,12 +73,7 @@ class DatabasePasswordDialog(QDialog):
         if error:
             self.message.show_error(error)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout, self._submit)
 
     def _submit(self) -> None:
         if not self.password.text():

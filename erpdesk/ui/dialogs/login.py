@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from erpdesk.domain.errors import DomainError
 from erpdesk.services.auth_dto import LoginFailed, LoginFailureReason, LoginResult, LoginStep
 from erpdesk.ui import prefs
 from erpdesk.ui.dialogs.change_password import ChangePasswordDialog
-from erpdesk.ui.dialogs.common import MessageLabel, error_text, password_edit
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, error_text, password_edit
 from erpdesk.ui.dialogs.recovery import RecoveryDialog
 
 if TYPE_CHECKING:
@@ -107,15 +106,8 @@ class LoginDialog(QDialog):
         self.recovery_button.hide()
         layout.addWidget(self.recovery_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Log in"))
+        self.ok_button = add_ok_cancel(self, layout, self.submit, self.tr("Log in"))
         self.ok_button.setObjectName("login.ok")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
         self._set_totp_mode(False)
         last = self._settings.value(LAST_USER_KEY, "")

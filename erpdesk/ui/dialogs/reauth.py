@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.errors import DomainError
-from erpdesk.ui.dialogs.common import MessageLabel, error_text, password_edit
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, error_text, password_edit
 
 
 class ReauthDialog(QDialog):
@@ -55,13 +54,7 @@ class ReauthDialog(QDialog):
         layout.addLayout(form)
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = add_ok_cancel(self, layout, self._submit)
 
     def _submit(self) -> None:
         if not self.password.text():

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.errors import DomainError
 from erpdesk.services.auth_dto import LoginResult
 from erpdesk.ui.dialogs.change_password import PasswordStrengthHint
-from erpdesk.ui.dialogs.common import MessageLabel, error_text, password_edit
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, error_text, password_edit
 from erpdesk.ui.i18n import current_language
 
 if TYPE_CHECKING:
@@ -71,14 +70,7 @@ class RecoveryDialog(QDialog):
         layout.addLayout(form)
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Set new password"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = add_ok_cancel(self, layout, self._submit, self.tr("Set new password"))
         (self.code if username else self.username).setFocus()
 
     def _submit(self) -> None:

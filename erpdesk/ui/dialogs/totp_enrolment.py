@@ -15,7 +15,6 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.domain.errors import DomainError
-from erpdesk.ui.dialogs.common import MessageLabel, error_text
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, error_text
 
 if TYPE_CHECKING:
     from erpdesk.services.auth_dto import TotpEnrolment
@@ -113,14 +112,7 @@ class TotpEnrolmentDialog(QDialog):
         layout.addWidget(self.code)
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Turn on"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = add_ok_cancel(self, layout, self._submit, self.tr("Turn on"))
 
     def _submit(self) -> None:
         code = self.code.text().strip().replace(" ", "")

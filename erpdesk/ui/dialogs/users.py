@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.permissions import Role
 from erpdesk.services.auth_dto import TemporaryPassword, UserRow
-from erpdesk.ui.dialogs.common import MessageLabel, error_text
+from erpdesk.ui.dialogs.common import MessageLabel, add_ok_cancel, error_text
 from erpdesk.ui.prompts import Prompts
 
 if TYPE_CHECKING:
@@ -184,14 +184,7 @@ class AddUserDialog(QDialog):
         layout.addLayout(form)
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok_button = add_ok_cancel(self, layout, self._submit, self.tr("Add"))
 
     def _submit(self) -> None:
         roles = self.roles.roles()
@@ -234,12 +227,7 @@ class RolesDialog(QDialog):
         layout.addWidget(self.roles)
         self.message = MessageLabel(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout, self._submit)
 
     def _submit(self) -> None:
         if not self.roles.roles():
