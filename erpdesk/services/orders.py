@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -554,14 +555,7 @@ class OrderService(AreaService):
         saved, changes = self._write(work)
         merged = dict(changes)
         merged["sales_order"] = merged.get("sales_order", frozenset()) | {str(saved.id)}
-        return OrderSaved(
-            id=saved.id,
-            number=saved.number,
-            version=saved.version,
-            status=saved.status,
-            total=saved.total,
-            changes=merged,
-        )
+        return replace(saved, changes=merged)
 
     def _load(self, session: Session, order_id: int, version: int | None) -> SalesOrder:
         row = session.get(SalesOrder, order_id, populate_existing=True)

@@ -11,8 +11,8 @@ allocations are never edited or deleted; a reversal is a new negative receipt da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -555,18 +555,11 @@ class ReceivableService(AreaService):
         session.flush()
         return tuple(lines)
 
-    def _done(self, work: Any) -> ReceiptPosted:
+    def _done(self, work: Callable[[UnitOfWork], ReceiptPosted]) -> ReceiptPosted:
         posted, changes = self._write(work)
         merged = dict(changes)
         merged["receipt"] = merged.get("receipt", frozenset()) | {str(posted.id)}
-        return ReceiptPosted(
-            id=posted.id,
-            number=posted.number,
-            amount=posted.amount,
-            allocations=posted.allocations,
-            advance=posted.advance,
-            changes=merged,
-        )
+        return replace(posted, changes=merged)
 
 
 # ---------------------------------------------------------------------- module helpers
