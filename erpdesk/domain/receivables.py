@@ -145,6 +145,29 @@ def check_bounds(bounds: Sequence[int]) -> None:
         raise DomainError("receivables.bad_buckets", bounds=", ".join(str(b) for b in bounds))
 
 
+def parse_buckets(text: str) -> tuple[int, ...]:
+    """``"30,60,90"`` (or ``"0,30,60,90"``, full-width commas and spaces allowed) → ``(0, 30, 60, 90)``.
+
+    The "not yet due" bucket (bound 0) is always first, so users type only the day bounds they see.
+    """
+    parts = [p.strip() for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()]
+    try:
+        if not parts:
+            raise ValueError(text)
+        bounds = [int(p) for p in parts]
+    except ValueError:
+        raise DomainError("receivables.bad_buckets", bounds=text.strip()) from None
+    if not bounds or bounds[0] != 0:
+        bounds.insert(0, 0)
+    check_bounds(bounds)
+    return tuple(bounds)
+
+
+def format_buckets(bounds: Sequence[int]) -> str:
+    """``(0, 30, 60, 90)`` → ``"0,30,60,90"`` (how settings store them)."""
+    return ",".join(str(b) for b in bounds)
+
+
 def age(
     items: Iterable[tuple[date, Decimal]],
     as_of: date,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from erpdesk.domain.errors import DomainError
@@ -173,6 +174,10 @@ class CompanyProfile:
     bank_name: str = ""
     bank_account: str = ""
     phone: str = ""
+    payee_account_name: str = ""  # 收款户名, when it differs from the company name
+    settlement_threshold: Decimal = Decimal("50000.00")  # settlements above it need approval
+    statement_return_days: int = 15  # 对账单 return-by date = statement date + this
+    aging_buckets: tuple[int, ...] = (0, 30, 60, 90)  # days past due; 0 = not yet due
     version: int = 0
 
 

@@ -36,6 +36,7 @@ from erpdesk.db.models.user import (
     UserAccount,
 )
 from erpdesk.domain import passwords
+from erpdesk.domain import receivables as receivable_rules
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.passwords import PasswordPolicy
 from erpdesk.domain.permissions import Role
@@ -564,6 +565,10 @@ def read_company(unit: uow.UnitOfWork) -> CompanyProfile | None:
         bank_name=row.bank_name,
         bank_account=row.bank_account,
         phone=row.phone,
+        payee_account_name=row.payee_account_name,
+        settlement_threshold=row.settlement_threshold,
+        statement_return_days=row.statement_return_days,
+        aging_buckets=receivable_rules.parse_buckets(row.aging_buckets),
         version=row.version,
     )
 
@@ -575,3 +580,7 @@ def fill_company(row: CompanyProfileRow, profile: CompanyProfile) -> None:
     row.bank_name = profile.bank_name.strip()[:200]
     row.bank_account = profile.bank_account.strip()[:64]
     row.phone = profile.phone.strip()[:64]
+    row.payee_account_name = profile.payee_account_name.strip()[:200]
+    row.settlement_threshold = profile.settlement_threshold
+    row.statement_return_days = profile.statement_return_days
+    row.aging_buckets = receivable_rules.format_buckets(profile.aging_buckets)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 
 from argon2 import PasswordHasher
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from erpdesk.db.engine import Database
 from erpdesk.db.models.user import CompanyProfile as CompanyProfileRow
 from erpdesk.db.models.user import SecuritySetting, UserAccount, UserRole
 from erpdesk.domain import passwords
+from erpdesk.domain import receivables as receivable_rules
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.messages import render
 from erpdesk.domain.permissions import Permission, Role
@@ -449,8 +451,7 @@ class UserService:
     def set_company_profile(self, profile: CompanyProfile) -> CompanyProfile:
         """Save the company profile (MANAGE_SETTINGS; audited; optimistic lock on ``version``)."""
         self._enforce(Permission.MANAGE_SETTINGS)
-        if not profile.name.strip():
-            raise ValidationError({"name": ("user.company_name_required", {})})
+        _check_company(profile)
         now = self._now()
 
         def work(unit: uow.UnitOfWork) -> CompanyProfile:
@@ -469,6 +470,27 @@ class UserService:
             return result
 
         return self._run(work, write=True)
+
+
+def _check_company(profile: CompanyProfile) -> None:
+    """The profile's own rules: a name, a threshold in yuan and fen, sane days and aging buckets."""
+    problems: dict[str, tuple[str, dict[str, object]]] = {}
+    if not profile.name.strip():
+        problems["name"] = ("user.company_name_required", {})
+    threshold = profile.settlement_threshold
+    if threshold < 0 or threshold != threshold.quantize(Decimal("0.01")):
+        problems["settlement_threshold"] = ("user.company_bad_threshold", {"amount": threshold})
+    if not 1 <= profile.statement_return_days <= 365:
+        problems["statement_return_days"] = (
+            "user.company_bad_return_days",
+            {"days": profile.statement_return_days},
+        )
+    try:
+        receivable_rules.check_bounds(profile.aging_buckets)
+    except DomainError as exc:
+        problems["aging_buckets"] = (exc.msg_id, dict(exc.params))
+    if problems:
+        raise ValidationError(problems)
 
 
 # ------------------------------------------------------------------------------- demo

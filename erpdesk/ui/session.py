@@ -415,6 +415,13 @@ class SessionControls(QObject):
         self.users_action.triggered.connect(self.manage_users)
         self.users_action.setVisible(actor.may(Permission.MANAGE_USERS))
         self.users_action.setEnabled(actor.may(Permission.MANAGE_USERS))
+        self.company_action = QAction(self.tr("Company &profile…"), window)
+        self.company_action.setObjectName("actionCompanyProfile")
+        self.company_action.setStatusTip(
+            self.tr("What statements print, the approval threshold and the aging buckets")
+        )
+        self.company_action.triggered.connect(self.edit_company_profile)
+        self.company_action.setVisible(actor.may(Permission.MANAGE_SETTINGS))
         self.menu = QMenu(self.tr("&Account"), window)
         self.menu.setObjectName("menuAccount")
         self.menu.addAction(self.lock_action)
@@ -422,6 +429,7 @@ class SessionControls(QObject):
         self.menu.addAction(self.totp_action)
         self.menu.addSeparator()
         self.menu.addAction(self.users_action)
+        self.menu.addAction(self.company_action)
         bar = window.menuBar()
         help_menu = window.findChild(QMenu, "menuHelp")
         if help_menu is not None:
@@ -479,6 +487,14 @@ class SessionControls(QObject):
             self.idle_lock.set_needs_totp(True)
             self._window.statusBar().showMessage(self.tr("Two-step sign-in is on."), 8000)
         return done
+
+    def edit_company_profile(self) -> bool:
+        from erpdesk.ui.dialogs.company_profile import CompanyProfileDialog
+
+        saved = CompanyProfileDialog.ask(self._window, self._services.users)
+        if saved is not None:
+            self._window.statusBar().showMessage(self.tr("The company profile was saved."), 8000)
+        return saved is not None
 
     def manage_users(self) -> bool:
         from erpdesk.ui.dialogs.reauth import ReauthDialog

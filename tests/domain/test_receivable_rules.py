@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from erpdesk.domain import receivables as rules
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.receivables import (
     Allocation,
@@ -129,3 +130,23 @@ def test_aging_accepts_company_buckets_and_refuses_bad_ones() -> None:
 
 def test_running_balance() -> None:
     assert running_balance(D("100"), [D("50"), D("-120"), D("-30")]) == (D(150), D(30), D(0))
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("30,60,90", (0, 30, 60, 90)),
+        ("0,30,60,90", (0, 30, 60, 90)),
+        (" 15， 45、90 ,180", (0, 15, 45, 90, 180)),
+    ],
+)
+def test_aging_buckets_parse_as_users_type_them(text: str, bounds: tuple[int, ...]) -> None:
+    assert rules.parse_buckets(text) == bounds
+    assert rules.parse_buckets(rules.format_buckets(bounds)) == bounds
+
+
+@pytest.mark.parametrize("text", ["60,30", "30,30", "thirty", "-5,30", ""])
+def test_bad_aging_buckets_are_refused(text: str) -> None:
+    with pytest.raises(DomainError) as caught:
+        rules.parse_buckets(text)
+    assert caught.value.msg_id == "receivables.bad_buckets"

@@ -9,13 +9,16 @@ history and recovery codes are not audited row by row: ``services.auth`` writes 
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import ClassVar
 
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from erpdesk.db.base import Base, Editable, IdType
-from erpdesk.db.types import UtcDateTime
+from erpdesk.db.types import MoneyType, UtcDateTime
+
+DEFAULT_SETTLEMENT_THRESHOLD = Decimal("50000.00")
 
 
 class UserAccount(Editable, Base):
@@ -120,3 +123,9 @@ class CompanyProfile(Editable, Base):
     bank_name: Mapped[str] = mapped_column(String(200), nullable=False)
     bank_account: Mapped[str] = mapped_column(String(64), nullable=False)
     phone: Mapped[str] = mapped_column(String(64), nullable=False)
+    payee_account_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    settlement_threshold: Mapped[Decimal] = mapped_column(
+        MoneyType, nullable=False, default=DEFAULT_SETTLEMENT_THRESHOLD
+    )
+    statement_return_days: Mapped[int] = mapped_column(Integer, nullable=False, default=15)
+    aging_buckets: Mapped[str] = mapped_column(String(60), nullable=False, default="0,30,60,90")

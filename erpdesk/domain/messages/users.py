@@ -119,6 +119,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "验证码不匹配，请检查手机时间后输入当前验证码。",
     ),
     "user.company_name_required": ("Enter the company name.", "请填写公司名称。"),
+    "user.company_bad_threshold": (
+        "The approval threshold {amount} must be zero or more, with at most two decimals.",
+        "审批金额阈值 {amount} 必须不小于零，且最多两位小数。",
+    ),
+    "user.company_bad_return_days": (
+        "Statements must be returned within 1 to 365 days, not {days}.",
+        "对账单回执期限须为 1 至 365 天，不能是 {days} 天。",
+    ),
     "user.added": (
         "User {user} added. One-time password (shown once, to be changed at first login): {password}",
         "已添加用户 {user}。一次性密码（仅显示一次，首次登录时须修改）：{password}",
