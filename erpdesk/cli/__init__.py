@@ -21,6 +21,7 @@ from erpdesk.domain.messages import normalise_language, render
 
 COMMAND_MODULES: dict[str, str] = {
     "db": "erpdesk.cli.db",
+    "self-test": "erpdesk.cli.selftest",
     "demo": "erpdesk.cli.demo",
     "template": "erpdesk.cli.excel",
     "import": "erpdesk.cli.excel",

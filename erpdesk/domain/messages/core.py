@@ -157,6 +157,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} 会修改数据：请用 --user 用户名 指定操作用户（密码取自 ERPDESK_PASSWORD 或提示输入）。",
     ),
     "cli.error": ("Error: {text}", "错误：{text}"),
+    "selftest.line": ("[{mark}] {name}: {detail}", "[{mark}] {name}：{detail}"),
+    "selftest.failed": (
+        "Self-test failed: {names}. Reinstall ERPDesk or tell your administrator.",
+        "自检未通过：{names}。请重新安装 ERPDesk 或联系管理员。",
+    ),
+    "selftest.no_keyring": (
+        "no password store ({backend}): the database password is asked at start-up",
+        "没有可用的密码存储（{backend}）：启动时将询问数据库密码",
+    ),
+    "selftest.passed": ("All {count} checks passed.", "全部 {count} 项检查通过。"),
     "cli.bad_date": (
         "{value} is not a date; write it as YYYY-MM-DD.",
         "{value} 不是有效日期，请写成 YYYY-MM-DD。",
