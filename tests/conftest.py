@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fixed_data import FIXED_NOW, sqlite_copy
 from sqlalchemy import create_engine, text
 
 from erpdesk.db import models  # noqa: F401 - registers every table for truncate_all
@@ -28,7 +27,6 @@ PG_SERVER = os.environ.get("ERPDESK_TEST_PG", "postgresql+psycopg://postgres@127
 PG_REQUIRED = (
     os.environ.get("ERPDESK_REQUIRE_PG") == "1" or os.environ.get("CI", "").lower() == "true"
 )
-FIXED_NOW = datetime(2025, 5, 3, 1, 30, tzinfo=UTC)  # 09:30 in Asia/Shanghai
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,12 +71,6 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
     return path
-
-
-def sqlite_copy(template: Path, folder: Path, name: str = "erpdesk.db") -> Path:
-    target = folder / name
-    shutil.copyfile(template, target)
-    return target
 
 
 @pytest.fixture

@@ -29,6 +29,11 @@ COMMAND_MODULES: dict[str, str] = {
     "user": "erpdesk.cli.users",
     "customer": "erpdesk.cli.customers",
     "order": "erpdesk.cli.orders",
+    "settlement": "erpdesk.cli.settlements",
+    "stocktake": "erpdesk.cli.stocktake",
+    "report": "erpdesk.cli.reports",
+    "statement": "erpdesk.cli.statements",
+    "statements": "erpdesk.cli.statements",
 }
 _OPTIONS_WITH_VALUE = frozenset({"--db", "--lang", "--user"})
 

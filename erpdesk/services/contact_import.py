@@ -33,7 +33,8 @@ from erpdesk.services.customer_import import (
 from erpdesk.services.customer_rules import validate_fields
 from erpdesk.services.customer_writes import CONTACT_FIELDS, contact_values
 from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProblem
-from erpdesk.xlsx.columns import CLEAR_MARK, header_text
+from erpdesk.services.import_rows import RowNotes, problems_by_row, tick
+from erpdesk.xlsx.columns import CLEAR_MARK
 from erpdesk.xlsx.reader import ReadResult
 
 KIND = "contacts"
@@ -113,52 +114,29 @@ def plan(
             code_errors[read.number] = (exc.msg_id, dict(exc.params))
     customers = load_existing(conn, wanted.values())
     contacts = _contacts_of(conn, [e.id for e, _alias in customers.values()])
-    reader_problems: dict[int, list[Any]] = {}
-    for p in table.problems:
-        reader_problems.setdefault(p.row, []).append(p)
+    reader_problems = problems_by_row(table)
     seen: dict[tuple[int, str], int] = {}
 
     previews: list[PreviewRow] = []
     prepared: list[Prepared] = []
     all_problems: list[RowProblem] = []
     for done, read in enumerate(table.rows, start=1):
-        if done % 1000 == 0:
-            if cancelled is not None and cancelled():
-                raise ImportCancelled
-            if progress is not None:
-                progress(done)
-        problems: list[RowProblem] = []
-
-        def add(
-            column: str,
-            msg_id: str,
-            params: dict[str, Any],
-            number: int = read.number,
-            into: list[RowProblem] = problems,
-        ) -> None:
-            into.append(
-                RowProblem(
-                    sheet=table.sheet,
-                    row=number,
-                    column=table.columns.get(column, 0),
-                    header=table.headers.get(column) or header_text(KIND, column, lang),
-                    field=column,
-                    msg_id=msg_id,
-                    params=params,
-                )
-            )
-
+        tick(done, progress, cancelled)
+        notes = RowNotes(table, KIND, lang, read.number)
+        problems = notes.problems
+        add = notes.add  # every reason, several per cell too
         for p in reader_problems.get(read.number, ()):
-            add(p.field or "", p.msg_id, dict(p.params))
+            add(p.field or "", p.msg_id, **dict(p.params))
         values = read.values
         code = wanted.get(read.number, "")
         if read.number in code_errors:
-            add("customer_code", *code_errors[read.number])
+            msg_id, params = code_errors[read.number]
+            add("customer_code", msg_id, **params)
         elif not code and "customer_code" not in {p.field for p in problems}:
-            add("customer_code", "cell.required", {})
+            add("customer_code", "cell.required")
         match = customers.get(code) if code else None
         if code and match is None:
-            add("customer_code", "cell.unknown_customer", {"code": code})
+            add("customer_code", "cell.unknown_customer", code=code)
         attributes: dict[str, Any] = {}
         for column, value in values.items():
             if column == "customer_code" or value is None:
@@ -167,9 +145,7 @@ def plan(
             if column == "is_default" and value != CLEAR_MARK:
                 flag = _flag(value)
                 if flag is None:
-                    add(
-                        column, "cell.not_in_list", {"value": str(value)[:20], "allowed": "是 / 否"}
-                    )
+                    add(column, "cell.not_in_list", value=str(value)[:20], allowed="是 / 否")
                     continue
                 value = flag
             attributes[attribute] = value
@@ -179,12 +155,12 @@ def plan(
             customer = match[0]
             key = (customer.id, _name_key(name))
             if name and key in seen:
-                add("name", "cell.duplicate_contact", {"name": name, "row": seen[key]})
+                add("name", "cell.duplicate_contact", name=name, row=seen[key])
             elif name:
                 seen[key] = read.number
             same = [c for c in contacts.get(customer.id, []) if _name_key(c["name"]) == key[1]]
             if same and mode is ImportMode.INSERT:
-                add("name", "cell.contact_exists", {"code": customer.code, "name": name})
+                add("name", "cell.contact_exists", code=customer.code, name=name)
             elif same:
                 existing_contact = same[0]
         merged: dict[str, Any] = dict.fromkeys(CONTACT_FIELDS, "")
@@ -206,7 +182,7 @@ def plan(
                 attribute = issue.field.split(".", 1)[1]
                 column = _COLUMN_OF.get(attribute, attribute)
                 if column not in rejected:
-                    add(column, issue.msg_id, dict(issue.params))
+                    add(column, issue.msg_id, **dict(issue.params))
         if problems or match is None:
             all_problems.extend(problems)
             previews.append(

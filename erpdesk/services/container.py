@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from erpdesk.services.customers import CustomerService
     from erpdesk.services.exports import ExportService
     from erpdesk.services.imports import ImportService
+    from erpdesk.services.labels import LabelService
     from erpdesk.services.orders import OrderService
     from erpdesk.services.products import ProductService
+    from erpdesk.services.receivable_reports import ReceivableReportService
     from erpdesk.services.receivables import ReceivableService
+    from erpdesk.services.settlement_notice import SettlementNoticeService
+    from erpdesk.services.settlements import SettlementService
+    from erpdesk.services.statements import StatementService
+    from erpdesk.services.stocktake import StocktakeService
     from erpdesk.services.users import UserService
 
 
@@ -105,3 +111,45 @@ class Services:
         from erpdesk.services.receivables import ReceivableService
 
         return ReceivableService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def receivable_reports(self) -> ReceivableReportService:
+        from erpdesk.services.receivable_reports import ReceivableReportService
+
+        return ReceivableReportService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def settlements(self) -> SettlementService:
+        from erpdesk.services.settlements import SettlementService
+
+        return SettlementService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def labels(self) -> LabelService:
+        from erpdesk.services.labels import LabelService
+
+        return LabelService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def stocktake(self) -> StocktakeService:
+        from erpdesk.services.stocktake import StocktakeService
+
+        return StocktakeService(
+            self.database,
+            self.actor,
+            self.clock,
+            auth=lambda: self.auth,
+            customers=lambda: self.customers,
+        )
+
+    @cached_property
+    def statements(self) -> StatementService:
+        from erpdesk.services.statements import StatementService
+
+        return StatementService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def settlement_notices(self) -> SettlementNoticeService:
+        from erpdesk.services.settlement_notice import SettlementNoticeService
+
+        return SettlementNoticeService(self.database, self.actor, self.clock)

@@ -3,16 +3,30 @@
 ``validate_fields(draft)`` returns errors (block a save) and warnings (never block: a wrong USCC check
 character, a legacy 15/20-character tax number). Phones go through ``phonenumbers`` (default region CN),
 e-mails through ``email-validator`` without network look-ups. No database access here.
+
+Speed (an import checks 100,000 rows with these rules): the commonest shapes take a fast path that
+gives exactly the libraries' answer, and everything else is cached per distinct value.
+
+* A mainland mobile typed as 11 digits (``1[3-9]…``, not the ``179xx`` carrier prefix): phonenumbers
+  would strip nothing and accept it iff it matches the CN general pattern and the pattern of some
+  number type, so those patterns, taken from phonenumbers' own metadata, are matched directly.
+* An ASCII address ``local@host`` of at most 128 characters whose local part is a dot-atom
+  (email-validator's own regex) and whose host has only letters, digits, dots and hyphens and no
+  IDNA label: valid iff ``x@host`` is, which is cached per host (an import has few distinct hosts).
+
+``phone_ok_reference`` and ``email_ok_reference`` are the plain library paths; tests prove agreement.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from email_validator.rfc_constants import DOT_ATOM_TEXT
 
 from erpdesk.domain.codes import CODE_MAX
 from erpdesk.domain.customers import (
@@ -57,8 +71,8 @@ CONTACT_LIMITS = {
 }
 
 
-def phone_ok(text: str, region: str = "CN") -> bool:
-    """True for an empty value or a valid number (an extension such as ``-801`` or ``转123`` is fine)."""
+def phone_ok_reference(text: str, region: str = "CN") -> bool:
+    """``phone_ok`` straight through phonenumbers (the slow, plain path)."""
     value = text.strip()
     if not value:
         return True
@@ -76,8 +90,59 @@ def phone_ok(text: str, region: str = "CN") -> bool:
     return False
 
 
-def email_ok(text: str) -> bool:
-    """True for an empty value or a syntactically valid address (no DNS look-up)."""
+def _mobile_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """CN's general pattern and the union of its type patterns that allow 11 digits."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    assert metadata is not None
+    descs = (
+        metadata.premium_rate,
+        metadata.toll_free,
+        metadata.shared_cost,
+        metadata.voip,
+        metadata.personal_number,
+        metadata.pager,
+        metadata.uan,
+        metadata.voicemail,
+        metadata.fixed_line,
+        metadata.mobile,
+    )
+    patterns = [
+        d.national_number_pattern
+        for d in descs
+        if d is not None
+        and d.national_number_pattern
+        and (not d.possible_length or 11 in d.possible_length)
+    ]
+    general = metadata.general_desc
+    assert general is not None
+    assert general.national_number_pattern
+    if general.possible_length and 11 not in general.possible_length:
+        patterns = []
+    any_type = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+    return re.compile(general.national_number_pattern), re.compile(any_type)
+
+
+_MOBILE_SHAPE = re.compile(r"1[3-9][0-9]{9}")
+_CN_GENERAL, _CN_ANY_TYPE = _mobile_patterns()
+
+
+@lru_cache(maxsize=65536)
+def _phone_ok_cached(value: str, region: str) -> bool:
+    return phone_ok_reference(value, region)
+
+
+def phone_ok(text: str, region: str = "CN") -> bool:
+    """True for an empty value or a valid number (an extension such as ``-801`` or ``转123`` is fine)."""
+    value = text.strip()
+    if not value:
+        return True
+    if region == "CN" and _MOBILE_SHAPE.fullmatch(value) and not value.startswith("179"):
+        return bool(_CN_GENERAL.fullmatch(value)) and bool(_CN_ANY_TYPE.fullmatch(value))
+    return _phone_ok_cached(value, region)
+
+
+def email_ok_reference(text: str) -> bool:
+    """``email_ok`` straight through email-validator (the slow, plain path)."""
     value = text.strip()
     if not value:
         return True
@@ -86,6 +151,47 @@ def email_ok(text: str) -> bool:
     except EmailNotValidError:
         return False
     return True
+
+
+_PLAIN_HOST = re.compile(r"[A-Za-z0-9.-]+")
+
+
+@lru_cache(maxsize=4096)
+def _host_ok(host: str) -> bool:
+    return email_ok_reference("x@" + host)
+
+
+@lru_cache(maxsize=65536)
+def _email_ok_cached(value: str) -> bool:
+    return email_ok_reference(value)
+
+
+def email_ok(text: str) -> bool:
+    """True for an empty value or a syntactically valid address (no DNS look-up)."""
+    value = text.strip()
+    if not value:
+        return True
+    local, at, host = value.partition("@")
+    if (
+        at
+        and len(value) <= 128
+        and value.isascii()
+        and DOT_ATOM_TEXT.match(local)
+        and _PLAIN_HOST.fullmatch(host)
+        and "xn--" not in host.lower()  # IDNA labels can lengthen the normalised address
+    ):
+        return _host_ok(host)
+    return _email_ok_cached(value)
+
+
+_CUSTOMER_TYPES = tuple(CustomerType)
+_SETTLEMENT_METHODS = tuple(SettlementMethod)
+
+
+def _too_long(value: Any, limit: int) -> bool:
+    """``len(str(value).strip()) > limit``, stripping only text that is long before stripping."""
+    text = value if type(value) is str else str(value)
+    return len(text) > limit and len(text.strip()) > limit
 
 
 def _issue(field: str, msg_id: str, **params: Any) -> FieldIssue:
@@ -121,9 +227,10 @@ def validate_fields(draft: CustomerInput, *, phone_region: str = "CN") -> FieldR
     if len(draft.mnemonic.strip()) > CODE_MAX:
         errors.append(_issue("mnemonic", "customer.too_long", max=CODE_MAX))
     for field, limit in LIMITS.items():
-        if len(str(getattr(draft, field)).strip()) > limit:
+        value = getattr(draft, field)
+        if len(value if type(value) is str else str(value)) > limit and _too_long(value, limit):
             errors.append(_issue(field, "customer.too_long", max=limit))
-    if draft.customer_type not in tuple(CustomerType):
+    if draft.customer_type not in _CUSTOMER_TYPES:
         errors.append(
             _issue(
                 "customer_type",
@@ -131,7 +238,7 @@ def validate_fields(draft: CustomerInput, *, phone_region: str = "CN") -> FieldR
                 value=str(draft.customer_type),
             )
         )
-    if draft.settlement_method and draft.settlement_method not in tuple(SettlementMethod):
+    if draft.settlement_method and draft.settlement_method not in _SETTLEMENT_METHODS:
         errors.append(
             _issue(
                 "settlement_method",
@@ -160,7 +267,7 @@ def validate_fields(draft: CustomerInput, *, phone_region: str = "CN") -> FieldR
         if not contact.name.strip():
             errors.append(_issue(prefix + "name", "customer.contact_name_required"))
         for field, limit in CONTACT_LIMITS.items():
-            if len(str(getattr(contact, field)).strip()) > limit:
+            if _too_long(getattr(contact, field), limit):
                 errors.append(
                     _issue(
                         prefix + field,

@@ -2,26 +2,32 @@
 
 Customers are exported with the import template's headers in the user's language, so an exported file
 imports again unchanged (upsert: every row "unchanged"). The ids come from the customer search (the same
-query, filter and order as the list); the cells are read in chunks of 1,000 ids and streamed to the
-writer (``xlsx.writer``: typed cells, formula-safe text, frozen header, autofilter).
+query, filter and order as the list); the cells are read in chunks of 5,000 ids, one query per chunk
+that returns each row's cells in export order (names, labels and the primary contact resolved by the
+database), and streamed to the writer (``xlsx.writer``: typed cells, formula-safe text, frozen header,
+autofilter).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import BigInteger, Float, bindparam, case, cast, func, select, type_coerce
+from sqlalchemy.orm import aliased
 
 from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import Customer, CustomerCategory, CustomerContact, CustomerLevel
 from erpdesk.db.models.user import UserAccount
+from erpdesk.db.types import MoneyType
 from erpdesk.domain.customers import CustomerStatus
 from erpdesk.domain.messages import catalogue, render
 from erpdesk.domain.permissions import Permission
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.customer_dto import CustomerFilter, CustomerSort, StatusFilter
+from erpdesk.services.customers import CustomerService
 from erpdesk.services.import_dto import ExportResult
 from erpdesk.xlsx import writer
 from erpdesk.xlsx.columns import CUSTOMERS, INT, MONEY, header_text
@@ -29,7 +35,7 @@ from erpdesk.xlsx.writer import ExportCancelled
 
 __all__ = ["CUSTOMER_EXPORT_COLUMNS", "ExportCancelled", "ExportService"]
 
-CHUNK = 1000
+CHUNK = 5000
 CUSTOMER_EXPORT_COLUMNS: tuple[str, ...] = (*(c.field for c in CUSTOMERS.columns), "status")
 _ALL = CustomerFilter(status=StatusFilter.ALL)
 
@@ -41,52 +47,85 @@ def _label(prefix: str, value: str, lang: str) -> str:
     return texts[1] if lang == "zh_CN" else texts[0]
 
 
-# Customer columns in export order; "contact_name"/"mobile" come from the primary contact and
-# "category"/"level"/"salesperson" are names looked up once per export.
-_DIRECT = (
-    "code",
-    "name",
-    "short_name",
-    "mnemonic",
-    "customer_type",
-    "category_id",
-    "level_id",
-    "region",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "tax_number",
-    "invoice_title",
-    "bank_name",
-    "bank_account",
-    "credit_limit",
-    "payment_terms_days",
-    "settlement_method",
-    "salesperson_id",
-    "notes",
-    "status",
-)
+_LABELLED = {"customer_type": "customer_type", "settlement_method": "settlement_method"}
 
 
-def _customer_query() -> Any:
-    return select(Customer.id, *(getattr(Customer, f) for f in _DIRECT)).where(
-        Customer.id.in_(bindparam("ids", expanding=True))
+def _customer_query(fields: Sequence[str], lang: str, *, in_order: bool) -> Any:
+    """One row per customer with the cells of ``fields`` already in export order.
+
+    Names (category, level, salesperson), choice labels and the primary contact (primary first,
+    then sort order, then id, as the list shows it) are resolved by the database, so each row
+    reaches the writer as it comes from the cursor. ``in_order``: one query for all ids, rows in
+    their order (SQLite's ``json_each``); otherwise the ids are bound as an IN list per chunk.
+    """
+    first_contact = (
+        select(CustomerContact.id)
+        .where(CustomerContact.customer_id == Customer.id)
+        .order_by(CustomerContact.is_primary.desc(), CustomerContact.sort_order, CustomerContact.id)
+        .limit(1)
+        .scalar_subquery()
     )
+    contact = aliased(CustomerContact)
+    category = aliased(CustomerCategory)
+    level = aliased(CustomerLevel)
+    person = aliased(UserAccount)
+    status_text = {
+        CustomerStatus.ACTIVE.value: render("choice.status.active", lang),
+        CustomerStatus.INACTIVE.value: render("choice.status.inactive", lang),
+    }
+    cells: list[Any] = []
+    for f in fields:
+        if f == "contact_name":
+            cells.append(func.coalesce(contact.name, ""))
+        elif f == "mobile":
+            cells.append(func.coalesce(contact.mobile, ""))
+        elif f == "category":
+            cells.append(func.coalesce(category.name, ""))
+        elif f == "level":
+            cells.append(func.coalesce(level.name, ""))
+        elif f == "salesperson":
+            cells.append(func.coalesce(func.nullif(person.display_name, ""), person.username, ""))
+        elif f in _LABELLED:
+            column = getattr(Customer, f)
+            labels = {v: _label(_LABELLED[f], v, lang) for v in _CHOICES[f]}
+            cells.append(case(labels, value=column, else_=column))
+        elif f == "status":
+            cells.append(case(status_text, value=Customer.status, else_=Customer.status))
+        elif isinstance(getattr(Customer, f).type, MoneyType):
+            # The cell is a double in the file: fen / 100 computed as a double is the same double
+            # as the Decimal amount converted, without a Decimal per row on the way.
+            fen = type_coerce(getattr(Customer, f), BigInteger)
+            cells.append(cast(fen, Float) / 100.0)
+        else:
+            cells.append(getattr(Customer, f))
 
-
-def _contact_query() -> Any:
-    # The primary contact first, as the list shows it (is_primary, then sort order, then id).
-    return (
-        select(CustomerContact.customer_id, CustomerContact.name, CustomerContact.mobile)
-        .where(CustomerContact.customer_id.in_(bindparam("ids", expanding=True)))
-        .order_by(
-            CustomerContact.customer_id,
-            CustomerContact.is_primary.desc(),
-            CustomerContact.sort_order,
-            CustomerContact.id,
+    def joined(source: Any) -> Any:
+        return (
+            source.outerjoin(contact, contact.id == first_contact)
+            .outerjoin(category, category.id == Customer.category_id)
+            .outerjoin(level, level.id == Customer.level_id)
+            .outerjoin(person, person.id == Customer.salesperson_id)
         )
+
+    if in_order:
+        # SQLite: the ids travel as one JSON array and the rows come back in its order.
+        wanted = func.json_each(bindparam("ids_json")).table_valued("key", "value", name="wanted")
+        return (
+            select(Customer.id, *cells)
+            .select_from(joined(wanted.join(Customer, Customer.id == wanted.c.value)))
+            .order_by(wanted.c.key)
+        )
+    return (
+        select(Customer.id, *cells)
+        .select_from(joined(Customer.__table__))
+        .where(Customer.id.in_(bindparam("ids", expanding=True)))
     )
+
+
+_CHOICES = {
+    "customer_type": ("company", "individual"),
+    "settlement_method": ("cash", "monthly", "account"),
+}
 
 
 class ExportService:
@@ -137,8 +176,6 @@ class ExportService:
             ExportCancelled: ``cancelled()`` turned True (no file is left).
             DomainError: ``xlsx.cannot_write``; ``PermissionDenied`` without EXPORT.
         """
-        from erpdesk.services.customers import CustomerService
-
         self.actor.require(Permission.EXPORT)
         search = CustomerService(self.database, self.actor, self.clock)
         ids = search.search_ids(query, filter, sort or CustomerSort())
@@ -154,64 +191,32 @@ class ExportService:
         )
         return ExportResult(path=str(out), rows=result.rows, replaced_chars=result.replaced_chars)
 
-    def _customer_cells(self, ids: list[int], fields: list[str], lang: str) -> Iterator[list[Any]]:
-        status_text = {
-            CustomerStatus.ACTIVE.value: render("choice.status.active", lang),
-            CustomerStatus.INACTIVE.value: render("choice.status.inactive", lang),
-        }
-        types = {v: _label("customer_type", v, lang) for v in ("company", "individual")}
-        settlement = {
-            v: _label("settlement_method", v, lang) for v in ("cash", "monthly", "account")
-        }
-        position = {name: i + 1 for i, name in enumerate(_DIRECT)}
-        customers = _customer_query()
-        contacts = _contact_query()
+    def _customer_cells(
+        self, ids: list[int], fields: list[str], lang: str
+    ) -> Iterator[Sequence[Any]]:
+        """The cells of ``fields`` for each of ``ids``, in that order, ``CHUNK`` rows at a time.
+
+        On SQLite one streaming query returns every row in order (the ids go in as one JSON
+        array); elsewhere each chunk of ids is one IN query. (Reading one chunk ahead on a thread
+        was tried: the rows are built under the GIL, so it gained nothing measurable.)
+        """
+        if not ids:
+            return
+        in_order = self.database.is_sqlite
+        query = _customer_query(fields, lang, in_order=in_order)
         with self.database.engine.connect() as conn:
-            categories = dict(
-                conn.execute(select(CustomerCategory.id, CustomerCategory.name)).all()
-            )
-            levels = dict(conn.execute(select(CustomerLevel.id, CustomerLevel.name)).all())
-            people = {
-                uid: display or username
-                for uid, username, display in conn.execute(
-                    select(UserAccount.id, UserAccount.username, UserAccount.display_name)
-                )
-            }
-            getters: list[Any] = []
-            for f in fields:
-                if f == "contact_name":
-                    getters.append(lambda r, k: k[0] if k else "")
-                elif f == "mobile":
-                    getters.append(lambda r, k: k[1] if k else "")
-                elif f == "category":
-                    i = position["category_id"]
-                    getters.append(lambda r, k, i=i: categories.get(r[i], ""))
-                elif f == "level":
-                    i = position["level_id"]
-                    getters.append(lambda r, k, i=i: levels.get(r[i], ""))
-                elif f == "salesperson":
-                    i = position["salesperson_id"]
-                    getters.append(lambda r, k, i=i: people.get(r[i], ""))
-                elif f == "customer_type":
-                    i = position[f]
-                    getters.append(lambda r, k, i=i: types.get(r[i], r[i]))
-                elif f == "settlement_method":
-                    i = position[f]
-                    getters.append(lambda r, k, i=i: settlement.get(r[i], r[i]))
-                elif f == "status":
-                    i = position[f]
-                    getters.append(lambda r, k, i=i: status_text.get(r[i], r[i]))
-                else:
-                    i = position[f]
-                    getters.append(lambda r, k, i=i: r[i])
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
-                found = {r[0]: r for r in conn.execute(customers, {"ids": chunk})}
-                primary: dict[int, tuple[str, str]] = {}
-                for customer_id, name, mobile in conn.execute(contacts, {"ids": chunk}):
-                    primary.setdefault(customer_id, (name, mobile))
-                for customer_id in chunk:
-                    row = found.get(customer_id)
-                    if row is not None:
-                        contact = primary.get(customer_id)
-                        yield [get(row, contact) for get in getters]
+            if in_order:
+                result = conn.execute(query, {"ids_json": json.dumps(ids)})
+
+                def read(chunk: list[int]) -> list[Sequence[Any]]:
+                    return [row[1:] for row in result.fetchmany(len(chunk))]
+
+            else:
+
+                def read(chunk: list[int]) -> list[Sequence[Any]]:
+                    found = {row[0]: row[1:] for row in conn.execute(query, {"ids": chunk}).all()}
+                    return [found[i] for i in chunk if i in found]
+
+            chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+            for chunk in chunks:
+                yield from read(chunk)

@@ -114,6 +114,10 @@ class ImportService:
             raise DomainError("kind.unknown", kind=kind, kinds=", ".join(KINDS))
         with self.database.engine.connect() as conn:
             choices = customer_import.choice_lists(conn, lang)
+        if not choices.get("payment_method"):
+            from erpdesk.services.receivable_import_support import method_choices
+
+            choices["payment_method"] = method_choices(lang)
         templates.write_template(out, spec, lang, choices)
         return out
 
@@ -239,6 +243,8 @@ class ImportService:
             ImportCancelled: ``cancelled()`` turned True (nothing written).
         """
         self.actor.require(Permission.IMPORT)
+        for needed in getattr(_importer(plan.kind), "COMMIT_PERMISSIONS", ()):
+            self.actor.require(needed)  # e.g. receipts also need POST_RECEIPT
         if plan.problems:
             log_id = self._log_start(plan)
             self._log_end(log_id, STATUS_REJECTED)
@@ -357,4 +363,12 @@ def _importer(kind: str) -> Any:
         from erpdesk.services import order_import
 
         return order_import
+    if kind == "opening-balances":
+        from erpdesk.services import opening_balance_import
+
+        return opening_balance_import
+    if kind == "receipts":
+        from erpdesk.services import receipt_import
+
+        return receipt_import
     return customer_import

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -25,10 +24,10 @@ from erpdesk.db.models.product import Product, ProductBarcode
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import orders as rules
 from erpdesk.domain.errors import DomainError
-from erpdesk.domain.products import normalise_code
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.customer_import import ImportCancelled, _chunks, load_existing
 from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProblem
+from erpdesk.services.import_rows import RowNotes, column_codes, problems_by_row, tick
 from erpdesk.services.order_dto import OrderInput, OrderLineInput
 from erpdesk.xlsx.columns import CLEAR_MARK, header_text
 from erpdesk.xlsx.reader import ReadResult
@@ -115,62 +114,24 @@ def plan(
     ``mode`` does not apply: every valid file creates new draft orders.
     """
     del mode
-    customer_codes = {
-        r.number: normalise_code(str(r.values["customer_code"]))
-        for r in table.rows
-        if r.values.get("customer_code") not in (None, CLEAR_MARK)
-    }
-    product_codes = {
-        r.number: normalise_code(str(r.values["product_code"]))
-        for r in table.rows
-        if r.values.get("product_code") not in (None, CLEAR_MARK)
-    }
+    customer_codes = column_codes(table, "customer_code")
+    product_codes = column_codes(table, "product_code")
     customers = load_existing(conn, customer_codes.values())
     active = _active(conn, [e.id for e, _alias in customers.values()])
     products = _products(conn, list(product_codes.values()))
-    reader_problems: dict[int, list[Any]] = {}
-    for p in table.problems:
-        reader_problems.setdefault(p.row, []).append(p)
+    reader_problems = problems_by_row(table)
 
     groups: dict[str, _Group] = {}
     row_problems: dict[int, list[RowProblem]] = {}
     row_info: dict[int, tuple[str, str, int | None]] = {}  # row -> reference, customer name, id
     for done, read in enumerate(table.rows, start=1):
-        if done % 1000 == 0:
-            if cancelled is not None and cancelled():
-                raise ImportCancelled
-            if progress is not None:
-                progress(done)
-        problems: list[RowProblem] = []
-        row_problems[read.number] = problems
-
-        def add(
-            column: str,
-            msg_id: str,
-            number: int = read.number,
-            into: list[RowProblem] = problems,
-            **params: Any,
-        ) -> None:
-            if any(p.field == column for p in into):  # one reason per cell
-                return
-            into.append(
-                RowProblem(
-                    sheet=table.sheet,
-                    row=number,
-                    column=table.columns.get(column, 0),
-                    header=table.headers.get(column) or header_text(KIND, column, lang),
-                    field=column,
-                    msg_id=msg_id,
-                    params=params,
-                )
-            )
-
-        for p in reader_problems.get(read.number, ()):
-            add(p.field or "", p.msg_id, **dict(p.params))
+        tick(done, progress, cancelled)
+        notes = RowNotes(table, KIND, lang, read.number)
+        problems = row_problems[read.number] = notes.problems
+        add = notes.error  # one reason per cell
+        notes.take_reader_problems(reader_problems)
         values = read.values
-        for column in ("order_date", "customer_code", "product_code", "quantity", "price"):
-            if column in values and values[column] in (None, CLEAR_MARK):
-                add(column, "cell.required")
+        notes.require(values, ("order_date", "customer_code", "product_code", "quantity", "price"))
         code = customer_codes.get(read.number, "")
         match = customers.get(code) if code else None
         customer_id: int | None = None
@@ -308,9 +269,5 @@ def write(
         numbers.append(saved.number)
         ids.add(str(saved.id))
         rows_done += len(item.rows)
-        if index % 20 == 0 or index == len(prepared):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled
-            if progress is not None:
-                progress(rows_done)
+        tick(index, progress, cancelled, every=20, last=index == len(prepared), shown=rows_done)
     return numbers, {"sales_order": frozenset(ids)}

@@ -28,12 +28,12 @@ from erpdesk.db.models.product import Product, ProductBarcode, StockLevel, Stock
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.orders import pct_to_bp
-from erpdesk.domain.products import normalise_code
 from erpdesk.services.customer_import import ImportCancelled, _chunks, _insert_many
 from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProblem
+from erpdesk.services.import_rows import RowNotes, column_codes, problems_by_row, tick
 from erpdesk.services.order_dto import BarcodeInput, ProductInput
 from erpdesk.services.products import PRODUCT_SERIES, check_product, default_warehouse
-from erpdesk.xlsx.columns import CLEAR_MARK, header_text
+from erpdesk.xlsx.columns import CLEAR_MARK
 from erpdesk.xlsx.reader import ReadResult
 
 KIND = "products"
@@ -121,21 +121,11 @@ def plan(
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[PreviewRow], list[Prepared], list[RowProblem]]:
     """Each row's outcome, the rows to write, and every problem; writes nothing."""
-    codes = {
-        r.number: normalise_code(str(r.values["code"]))
-        for r in table.rows
-        if r.values.get("code") not in (None, CLEAR_MARK)
-    }
-    barcodes = {
-        r.number: normalise_code(str(r.values["barcode"]))
-        for r in table.rows
-        if r.values.get("barcode") not in (None, CLEAR_MARK)
-    }
+    codes = column_codes(table, "code")
+    barcodes = column_codes(table, "barcode")
     stored = _stored(conn, list(codes.values()))
     owners = _barcode_owners(conn, list(barcodes.values()))
-    reader_problems: dict[int, list[Any]] = {}
-    for p in table.problems:
-        reader_problems.setdefault(p.row, []).append(p)
+    reader_problems = problems_by_row(table)
     first_code: dict[str, int] = {}
     first_barcode: dict[str, int] = {}
 
@@ -143,33 +133,11 @@ def plan(
     prepared: list[Prepared] = []
     all_problems: list[RowProblem] = []
     for done, read in enumerate(table.rows, start=1):
-        if done % 1000 == 0:
-            if cancelled is not None and cancelled():
-                raise ImportCancelled
-            if progress is not None:
-                progress(done)
-        problems: list[RowProblem] = []
-        warnings: list[RowProblem] = []
-
-        def make(
-            column: str, msg_id: str, params: dict[str, Any], number: int = read.number
-        ) -> Any:
-            return RowProblem(
-                sheet=table.sheet,
-                row=number,
-                column=table.columns.get(column, 0),
-                header=table.headers.get(column) or header_text(KIND, column, lang),
-                field=column,
-                msg_id=msg_id,
-                params=params,
-            )
-
-        def add(column: str, msg_id: str, into: list[RowProblem] = problems, **params: Any) -> None:
-            if not any(p.field == column for p in into):  # one reason per cell
-                into.append(make(column, msg_id, params))
-
-        for p in reader_problems.get(read.number, ()):
-            add(p.field or "", p.msg_id, **dict(p.params))
+        tick(done, progress, cancelled)
+        notes = RowNotes(table, KIND, lang, read.number)
+        problems = notes.problems
+        add = notes.error  # one reason per cell
+        notes.take_reader_problems(reader_problems)
         values = read.values
         code = codes.get(read.number, "")
         existing = stored.get(code) if code else None
@@ -244,23 +212,14 @@ def plan(
                 add("opening_stock", "cell.negative_stock", qty=_qty_text(stock))
             elif target is not None:
                 if stock:
-                    add("opening_stock", "cell.stock_ignored", into=warnings, qty=_qty_text(stock))
+                    notes.warn("opening_stock", "cell.stock_ignored", qty=_qty_text(stock))
             elif stock:
                 opening = Decimal(stock)
 
         name = str(merged["name"])
         if problems:
             all_problems.extend(problems)
-            previews.append(
-                PreviewRow(
-                    row=read.number,
-                    outcome=Outcome.ERROR,
-                    code=code,
-                    name=name,
-                    problems=tuple(problems),
-                    warnings=tuple(warnings),
-                )
-            )
+            previews.append(notes.preview(Outcome.ERROR, code=code, name=name))
             continue
         merged["name"] = name.strip()
         changed: tuple[str, ...] = ()
@@ -271,16 +230,7 @@ def plan(
             outcome = Outcome.UPDATE if changed else Outcome.UNCHANGED
         else:
             outcome = Outcome.NEW
-        previews.append(
-            PreviewRow(
-                row=read.number,
-                outcome=outcome,
-                code=code,
-                name=name,
-                changed=changed,
-                warnings=tuple(warnings),
-            )
-        )
+        previews.append(notes.preview(outcome, code=code, name=name, changed=changed))
         if outcome is not Outcome.UNCHANGED:
             prepared.append(
                 Prepared(

@@ -24,6 +24,7 @@ from erpdesk.db import numbering
 from erpdesk.db.models.customer import Customer
 from erpdesk.db.models.order import ReceivableItem
 from erpdesk.db.models.receivable import InvoiceRecord, Receipt, ReceiptAllocation
+from erpdesk.db.models.settlement import Settlement
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import receivables as rules
 from erpdesk.domain.errors import DomainError
@@ -281,44 +282,59 @@ class ReceivableService(AreaService):
     def post_receipt(self, draft: ReceiptInput) -> ReceiptPosted:
         """Post a 收款单 and its allocations; what is not allocated stays as an advance."""
         self.actor.require(Permission.POST_RECEIPT)
-        _check_amount(draft.amount, positive=True)
-        try:
-            method = ReceiptMethod(draft.method)
-        except ValueError:
-            raise ValidationError(
-                {"method": ("receivables.bad_method", {"method": draft.method})}
-            ) from None
-        for a in draft.allocations or ():
-            _check_amount(a.amount, positive=False)
-        day = draft.receipt_date or self.clock.today()
+        method, day = self._receipt_checks(draft)
+        return self._done(lambda u: self._post_receipt(u, draft, method, day))
 
-        def work(u: UnitOfWork) -> ReceiptPosted:
-            session = u.session
-            if session.get(Customer, draft.customer_id) is None:
-                raise DomainError("receivables.customer_not_found", customer=str(draft.customer_id))
-            wanted = None if draft.allocations is None else [a.item_id for a in draft.allocations]
-            items = _items(session, draft.customer_id, lock=True, ids=wanted)
-            plan = self._plan(items, draft.allocations, draft.amount)
-            serial = numbering.allocate(u.connection, RECEIPT_SERIES, f"{day:%Y%m%d}")
-            receipt = Receipt(
-                number=receipt_number(day, serial),
-                customer_id=draft.customer_id,
-                receipt_date=day,
-                method=method.value,
-                reference=draft.reference.strip()[:100],
-                notes=draft.notes.strip()[:200],
-                amount=draft.amount,
-                unallocated=plan.advance,
-                posted=True,
-                reason="",
-            )
-            self._stamp(receipt, new=True)
-            session.add(receipt)
-            session.flush()
-            lines = self._apply(session, receipt.id, items, plan.allocations, day)
-            return _posted(receipt, lines, receipt.unallocated)
+    def post_within(self, u: UnitOfWork, draft: ReceiptInput) -> ReceiptPosted:
+        """Post a receipt inside the caller's unit of work (the caller checks permissions), so a
+        settlement posts its receipt in the same transaction as its own change of state."""
+        method, day = self._receipt_checks(draft)
+        return self._post_receipt(u, draft, method, day)
 
-        return self._done(work)
+    def _receipt_checks(self, draft: ReceiptInput) -> tuple[ReceiptMethod, date]:
+        return check_receipt(draft), draft.receipt_date or self.clock.today()
+
+    def _post_receipt(
+        self, u: UnitOfWork, draft: ReceiptInput, method: ReceiptMethod, day: date
+    ) -> ReceiptPosted:
+        session = u.session
+        if session.get(Customer, draft.customer_id) is None:
+            raise DomainError("receivables.customer_not_found", customer=str(draft.customer_id))
+        wanted = None if draft.allocations is None else [a.item_id for a in draft.allocations]
+        items = _items(session, draft.customer_id, lock=True, ids=wanted)
+        plan = self._plan(items, draft.allocations, draft.amount)
+        serial = numbering.allocate(u.connection, RECEIPT_SERIES, f"{day:%Y%m%d}")
+        receipt = Receipt(
+            number=receipt_number(day, serial),
+            customer_id=draft.customer_id,
+            receipt_date=day,
+            method=method.value,
+            reference=draft.reference.strip()[:100],
+            notes=draft.notes.strip()[:200],
+            amount=draft.amount,
+            unallocated=plan.advance,
+            posted=True,
+            reason="",
+        )
+        self._stamp(receipt, new=True)
+        session.add(receipt)
+        session.flush()
+        lines = self._apply(session, receipt.id, items, plan.allocations, day)
+        return _posted(receipt, lines, receipt.unallocated)
+
+    def plan_within(
+        self,
+        u: UnitOfWork,
+        customer_id: int,
+        amount: Decimal,
+        allocations: tuple[AllocationInput, ...] | None,
+    ) -> AllocationProposal:
+        """What posting ``amount`` with ``allocations`` would do now (None: FIFO), nothing written
+        and nothing locked; the same checks as posting."""
+        wanted = None if allocations is None else [a.item_id for a in allocations]
+        items = _items(u.session, customer_id, lock=False, ids=wanted)
+        plan = self._plan(items, allocations, amount)
+        return _proposal(plan, {i.id: i for i in items})
 
     def allocate_advance(
         self, receipt_id: int, allocations: Sequence[AllocationInput] | None = None
@@ -353,68 +369,77 @@ class ReceivableService(AreaService):
         self.actor.require(Permission.REVERSE_RECEIPT)
         if not reason.strip():
             raise ValidationError({"reason": ("receivables.reason_required", {})})
-        day = self.clock.today()
 
         def work(u: UnitOfWork) -> ReceiptPosted:
-            session = u.session
-            original = _lock_receipt(session, receipt_id)
-            _usable(session, original)
-            taken = list(
-                session.scalars(
-                    select(ReceiptAllocation)
-                    .where(ReceiptAllocation.receipt_id == original.id)
-                    .order_by(ReceiptAllocation.id)
-                )
+            settled_by = u.session.scalar(
+                select(Settlement.number).where(Settlement.receipt_id == receipt_id)
             )
-            ids = sorted({a.receivable_item_id for a in taken})
-            items = {i.id: i for i in _lock_items(session, ids)}
-            serial = numbering.allocate(u.connection, RECEIPT_SERIES, f"{day:%Y%m%d}")
-            reversal = Receipt(
-                number=receipt_number(day, serial),
-                customer_id=original.customer_id,
-                receipt_date=day,
-                method=original.method,
-                reference=original.reference,
-                notes=f"红冲 {original.number}"[:200],
-                amount=-original.amount,
-                unallocated=-original.unallocated,
-                posted=True,
-                reverses_id=original.id,
-                reason=reason.strip()[:200],
-            )
-            self._stamp(reversal, new=True)
-            session.add(reversal)
-            session.flush()
-            now = self.clock.utc()
-            lines = []
-            for a in taken:
-                item = items[a.receivable_item_id]
-                lines.append(
-                    AllocationLine(
-                        item_id=item.id,
-                        doc_number=item.doc_number,
-                        open_before=item.open_amount,
-                        amount=-a.amount,
-                    )
-                )
-                item.open_amount = item.open_amount + a.amount
-                self._stamp(item, new=False)
-                session.add(
-                    ReceiptAllocation(
-                        receipt_id=reversal.id,
-                        receivable_item_id=item.id,
-                        amount=-a.amount,
-                        allocated_on=day,
-                        is_reversal=True,
-                        reverses_id=a.id,
-                        created_at=now,
-                        created_by=self.actor.username,
-                    )
-                )
-            session.flush()
-            return _posted(reversal, lines, reversal.unallocated)
+            if settled_by is not None:  # its settlement must change state with it
+                raise DomainError("settlements.reverse_the_settlement", number=settled_by)
+            return self.reverse_within(u, receipt_id, reason)
 
         return self._done(work)
+
+    def reverse_within(self, u: UnitOfWork, receipt_id: int, reason: str) -> ReceiptPosted:
+        """The reversal inside the caller's unit of work (the caller checks permissions)."""
+        day = self.clock.today()
+        session = u.session
+        original = _lock_receipt(session, receipt_id)
+        _usable(session, original)
+        taken = list(
+            session.scalars(
+                select(ReceiptAllocation)
+                .where(ReceiptAllocation.receipt_id == original.id)
+                .order_by(ReceiptAllocation.id)
+            )
+        )
+        ids = sorted({a.receivable_item_id for a in taken})
+        items = {i.id: i for i in _lock_items(session, ids)}
+        serial = numbering.allocate(u.connection, RECEIPT_SERIES, f"{day:%Y%m%d}")
+        reversal = Receipt(
+            number=receipt_number(day, serial),
+            customer_id=original.customer_id,
+            receipt_date=day,
+            method=original.method,
+            reference=original.reference,
+            notes=f"红冲 {original.number}"[:200],
+            amount=-original.amount,
+            unallocated=-original.unallocated,
+            posted=True,
+            reverses_id=original.id,
+            reason=reason.strip()[:200],
+        )
+        self._stamp(reversal, new=True)
+        session.add(reversal)
+        session.flush()
+        now = self.clock.utc()
+        lines = []
+        for a in taken:
+            item = items[a.receivable_item_id]
+            lines.append(
+                AllocationLine(
+                    item_id=item.id,
+                    doc_number=item.doc_number,
+                    open_before=item.open_amount,
+                    amount=-a.amount,
+                )
+            )
+            item.open_amount = item.open_amount + a.amount
+            self._stamp(item, new=False)
+            session.add(
+                ReceiptAllocation(
+                    receipt_id=reversal.id,
+                    receivable_item_id=item.id,
+                    amount=-a.amount,
+                    allocated_on=day,
+                    is_reversal=True,
+                    reverses_id=a.id,
+                    created_at=now,
+                    created_by=self.actor.username,
+                )
+            )
+        session.flush()
+        return _posted(reversal, lines, reversal.unallocated)
 
     def record_invoice(self, draft: InvoiceInput) -> InvoiceRecorded:
         """Record a 发票 we issued; it never changes a receivable."""
@@ -563,6 +588,20 @@ class ReceivableService(AreaService):
 
 
 # ---------------------------------------------------------------------- module helpers
+
+
+def check_receipt(draft: ReceiptInput) -> ReceiptMethod:
+    """Field checks of a receipt before any database work; returns its method."""
+    _check_amount(draft.amount, positive=True)
+    try:
+        method = ReceiptMethod(draft.method)
+    except ValueError:
+        raise ValidationError(
+            {"method": ("receivables.bad_method", {"method": draft.method})}
+        ) from None
+    for a in draft.allocations or ():
+        _check_amount(a.amount, positive=False)
+    return method
 
 
 def _check_amount(amount: Decimal, *, positive: bool) -> None:

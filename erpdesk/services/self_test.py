@@ -76,7 +76,7 @@ def _excel(folder: Path) -> str:
     return "written, read back; formulas neutralised; defusedxml active"
 
 
-def _pdf(_folder: Path) -> str:
+def _pdf(folder: Path) -> str:
     from reportlab.platypus import Spacer
 
     from erpdesk.pdf.barcodes import Code128Flowable
@@ -99,7 +99,15 @@ def _pdf(_folder: Path) -> str:
         raise RuntimeError("the PDF was not written")
     if not fonts.embedded:
         raise RuntimeError(f"no CJK font to embed (fallback {fonts.source}); install one")
-    return f"{len(data) // 1024} KiB, CJK font {fonts.source}"
+    # Printing renders pages with PDFium: a frozen build without its native library fails here.
+    from erpdesk.services.pdf_pages import render_pages
+
+    target = folder / "selftest.pdf"
+    target.write_bytes(data)
+    page = next(iter(render_pages([target], dpi=36)))
+    if page.width < 200 or set(page.pixels) == {255}:
+        raise RuntimeError("the PDF page rendered blank")
+    return f"{len(data) // 1024} KiB, rendered for printing, CJK font {fonts.source}"
 
 
 def _keyring(_folder: Path) -> str:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Receivables dock (issue 8); an older saved layout is not applied
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
 
@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
         from erpdesk.ui.session import SessionControls  # Account menu + idle lock (issue 4)
 
         self.session = SessionControls.install(self, services)
+        from erpdesk.ui.dialogs.statements import install_action  # File → Statements… (issue 8)
+
+        install_action(self, services)
         self.services_attached.emit(services)
 
     def _dock_visibility_changed(self, visible: bool) -> None:

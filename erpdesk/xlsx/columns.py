@@ -218,12 +218,43 @@ PRODUCTS = KindSpec(
 
 OPENING = KindSpec(
     kind="opening-balances",
+    importable=True,
+    key_fields=("customer_code", "doc_no"),
     columns=(
-        C("customer_code", ASCII, True, ("客户编码", "编码", "Customer code"), example="KH00001"),
-        C("doc_date", DATE, True, ("单据日期", "日期", "Date"), example="2024-12-31"),
-        C("doc_no", ASCII, synonyms=("单据号", "Document no."), example="QC-0001"),
-        C("amount", MONEY, True, ("金额", "应收金额", "Amount"), example="12000.00"),
-        C("due_date", DATE, synonyms=("到期日", "Due date"), example="2025-01-31"),
+        C(
+            "customer_code",
+            ASCII,
+            True,
+            ("客户编码", "编码", "客户代码", "客户编号", "Customer code", "Code"),
+            example="KH00001",
+        ),
+        C(
+            "doc_no",
+            ASCII,
+            synonyms=("单据号", "单据编号", "单号", "Document no.", "Document number", "Doc no"),
+            example="QC-0001",
+        ),
+        C(
+            "doc_date",
+            DATE,
+            True,
+            ("单据日期", "日期", "业务日期", "Date", "Document date"),
+            example="2024-12-31",
+        ),
+        C(
+            "due_date",
+            DATE,
+            synonyms=("到期日", "到期日期", "Due date", "Due"),
+            example="2025-01-31",
+        ),
+        C(
+            "amount",
+            MONEY,
+            True,
+            ("金额", "应收金额", "期初余额", "期初应收", "余额", "Amount", "Balance"),
+            example="12000.00",
+        ),
+        C("notes", TEXT, synonyms=("备注", "说明", "摘要", "Notes", "Remark", "Memo")),
     ),
 )
 
@@ -243,18 +274,43 @@ ORDERS = KindSpec(
 
 RECEIPTS = KindSpec(
     kind="receipts",
+    importable=True,
     columns=(
-        C("receipt_date", DATE, True, ("日期", "收款日期", "Date"), example="2025-05-03"),
-        C("customer_code", ASCII, True, ("客户编码", "Customer code"), example="KH00001"),
-        C("amount", MONEY, True, ("金额", "收款金额", "Amount"), example="5000.00"),
+        C(
+            "customer_code",
+            ASCII,
+            True,
+            ("客户编码", "编码", "客户代码", "客户编号", "Customer code", "Code"),
+            example="KH00001",
+        ),
+        C(
+            "receipt_date",
+            DATE,
+            True,
+            ("日期", "收款日期", "到账日期", "Date"),
+            example="2025-05-03",
+        ),
         C(
             "method",
             TEXT,
-            synonyms=("收款方式", "Method"),
+            True,
+            ("收款方式", "付款方式", "方式", "Method", "Payment method"),
             choices_key="payment_method",
-            example="银行转账",
         ),
-        C("notes", TEXT, synonyms=("备注", "Notes")),
+        C(
+            "reference",
+            ASCII,
+            synonyms=("参考号", "流水号", "银行流水号", "交易号", "票据号", "Reference", "Ref"),
+            example="20250503123456",
+        ),
+        C("amount", MONEY, True, ("金额", "收款金额", "实收金额", "Amount"), example="5000.00"),
+        C(
+            "doc_no",
+            ASCII,
+            synonyms=("核销单据号", "核销单号", "单据号", "Document no.", "Allocate to"),
+            example="QC-0001",
+        ),
+        C("notes", TEXT, synonyms=("备注", "说明", "摘要", "Notes", "Remark", "Memo")),
     ),
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from erpdesk.domain.messages import render
+from erpdesk.domain.messages import catalogue, render
 from erpdesk.xlsx.columns import CLEAR_MARK, DATE, INT, MONEY, KindSpec, header_text
 
 _DATA_ROWS = 5000  # rows covered by formats and drop-downs
@@ -97,6 +97,9 @@ def write_template(
                 meaning += "; " + render("book.allowed", lang, values=" / ".join(values[:30]))
             if column.field == "code" and spec.kind == "customers":
                 meaning += "; " + render("book.code_note", lang)
+            note = f"book.note.{spec.kind}.{column.field}"  # a column's own explanation, if any
+            if note in catalogue():
+                meaning += "; " + render(note, lang)
             info.write_string(row, 0, header_text(spec.kind, column.field, lang))
             info.write_string(row, 1, render("book.yes" if column.required else "book.no", lang))
             info.write_string(row, 2, meaning)

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddByHandDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="283"/>
+        <source>Add by hand</source>
+        <translation>手工添加</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="289"/>
+        <source>Code, name or pinyin initials</source>
+        <translation>编码、名称或拼音首字母</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="303"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="304"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="309"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="345"/>
+        <source>Find and choose one first.</source>
+        <translation>请先查找并选择一项。</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../erpdesk/ui/dialogs/users.py" line="169"/>
@@ -90,6 +123,211 @@
         <location filename="../../erpdesk/ui/dialogs/setup_wizard.py" line="145"/>
         <source>Choose a password.</source>
         <translation>请设置密码。</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationModel</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="64"/>
+        <source>Document</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="65"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="66"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="67"/>
+        <source>Open</source>
+        <translation>未收金额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="68"/>
+        <source>Settle now</source>
+        <translation>本次核销</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="165"/>
+        <source>{0} is not an amount.</source>
+        <translation>{0} 不是有效金额。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="168"/>
+        <source>{0}: only {1} is open.</source>
+        <translation>{0}：只剩 {1} 未收。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsController</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="86"/>
+        <source>Settlement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="87"/>
+        <source>Voucher</source>
+        <translation>临时凭证</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="88"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="89"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="90"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="91"/>
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="92"/>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="145"/>
+        <source>{0} waiting for approval</source>
+        <translation>{0} 笔待审批</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="173"/>
+        <source>Settles {0} · advance {1}</source>
+        <translation>核销 {0} · 预收 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="179"/>
+        <source>Reason: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="181"/>
+        <source>Reference documents: {0}</source>
+        <translation>依据单据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="190"/>
+        <source>Approve settlement</source>
+        <translation>审批结算单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="191"/>
+        <source>Approve {0} for {1}? It posts at once. Comment (optional):</source>
+        <translation>审批通过 {0}（{1}）？通过后立即过账。审批意见（可选）：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="201"/>
+        <source>{0} approved and posted.</source>
+        <translation>{0} 已审批并过账。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="210"/>
+        <source>Reject settlement</source>
+        <translation>驳回结算单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="211"/>
+        <source>Why is {0} rejected? (required)</source>
+        <translation>驳回 {0} 的原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="219"/>
+        <source>{0} rejected.</source>
+        <translation>{0} 已驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsView</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="43"/>
+        <source>&amp;Approve</source>
+        <translation>审批通过(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="45"/>
+        <source>Approve and post the selected settlement</source>
+        <translation>审批通过并过账所选结算单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="46"/>
+        <source>Re&amp;ject…</source>
+        <translation>驳回(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="48"/>
+        <source>Reject with a comment</source>
+        <translation>填写意见后驳回</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="49"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="51"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>CancelReasonDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="198"/>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>CensusPanel</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="50"/>
+        <source>Customer census</source>
+        <translation>客户盘点核实</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="60"/>
+        <source>Confirm (Enter)</source>
+        <translation>确认无误 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="62"/>
+        <source>Save corrections</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="68"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="69"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="70"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="71"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
     </message>
 </context>
 <context>
@@ -183,6 +421,14 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="47"/>
+        <source>A comment is required.</source>
+        <translation>必须填写意见。</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPage</name>
     <message>
         <location filename="../../erpdesk/ui/dialogs/setup_wizard.py" line="56"/>
@@ -226,6 +472,74 @@
     </message>
 </context>
 <context>
+    <name>CompanyProfileDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="40"/>
+        <source>Company profile</source>
+        <translation>公司资料</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="48"/>
+        <source>Company name:</source>
+        <translation>公司名称：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="49"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="50"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="52"/>
+        <source>Tax number (USCC):</source>
+        <translation>税号（统一社会信用代码）：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="54"/>
+        <source>Bank:</source>
+        <translation>开户银行：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="56"/>
+        <source>Bank account:</source>
+        <translation>银行账号：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="61"/>
+        <source>Account name (if not the company):</source>
+        <translation>收款户名（与公司名称不同时填写）：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="69"/>
+        <source>Settlements above this amount need an accountant&apos;s or manager&apos;s approval.</source>
+        <translation>金额超过此数的结算须经会计或经理审批。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="71"/>
+        <source>Approval above (¥):</source>
+        <translation>审批金额阈值（¥）：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="76"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="77"/>
+        <source>Statements returned within:</source>
+        <translation>对账单回执期限：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/company_profile.py" line="81"/>
+        <source>Aging buckets (days past due):</source>
+        <translation>账龄分段（逾期天数）：</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="137"/>
@@ -266,6 +580,34 @@
         <location filename="../../erpdesk/ui/docks/customer_form/dialogs.py" line="158"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectLineDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="222"/>
+        <source>Correct a count</source>
+        <translation>更正盘点数量</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="232"/>
+        <source>Damaged, lost, entry error, not booked, other…</source>
+        <translation>损坏、丢失、录入错误、未入账、其他…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="234"/>
+        <source>Counted</source>
+        <translation>实盘数</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="235"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="251"/>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
     </message>
 </context>
 <context>
@@ -1157,38 +1499,38 @@
 <context>
     <name>CustomerListController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="125"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="126"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="126"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="127"/>
         <source>Deactivated</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="127"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="128"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="131"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="132"/>
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="216"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="217"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="296"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="297"/>
         <source>{0} is already deactivated.</source>
         <translation>{0} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="332"/>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="335"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="347"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="350"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1241,32 +1583,42 @@
         <translation>重新启用已停用的客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="64"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="51"/>
+        <source>Print &amp;labels…</source>
+        <translation>打印标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="53"/>
+        <source>Barcode labels for the customers listed</source>
+        <translation>为列表中的客户打印条码标签</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="68"/>
         <source>Follow-ups due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="69"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="73"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="70"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="74"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="71"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="75"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="72"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="76"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="73"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/view.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1277,6 +1629,29 @@
         <location filename="../../erpdesk/ui/docks/order_grid/history.py" line="87"/>
         <source>{0} orders, total {1}, delivered {2}, undelivered {3}, receivable {4}</source>
         <translation>{0} 张订单，合计 {1}，已发货 {2}，未发货 {3}，应收余额 {4}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="41"/>
+        <source>Customer: code, name or pinyin initials</source>
+        <translation>客户：编码、名称或拼音首字母</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="42"/>
+        <source>Type and press Enter to take the best match</source>
+        <translation>输入后按回车选取最匹配的客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="46"/>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="49"/>
+        <source>1 · Customer</source>
+        <translation>1 · 选择客户</translation>
     </message>
 </context>
 <context>
@@ -1353,14 +1728,19 @@
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="86"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="88"/>
         <source>Settlement</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/registry.py" line="87"/>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="95"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/registry.py" line="102"/>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
     </message>
 </context>
 <context>
@@ -1424,84 +1804,175 @@
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="450"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="453"/>
         <source>Download &amp;template…</source>
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="443"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="447"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="483"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="480"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="484"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="481"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="485"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="482"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="486"/>
         <source>Sales orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="483"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="487"/>
         <source>Opening balances</source>
         <translation>期初应收</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="484"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="488"/>
         <source>Receipts</source>
         <translation>收款单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="487"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="491"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="487"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="491"/>
         <source>Template for:</source>
         <translation>模板类型：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="493"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="497"/>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="505"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="509"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="536"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="540"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="537"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="541"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="566"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="570"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsController</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="102"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="103"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="104"/>
+        <source>Document</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="105"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="106"/>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="107"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="108"/>
+        <source>Next action</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="109"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="113"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="176"/>
+        <source>{0} to follow up</source>
+        <translation>{0} 项待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="246"/>
+        <source>{0} updated.</source>
+        <translation>{0} 已更新。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="47"/>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="55"/>
+        <source>Ne&amp;xt action…</source>
+        <translation>下次跟进(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="56"/>
+        <source>Notice &amp;sent</source>
+        <translation>通知已发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="57"/>
+        <source>Notice &amp;confirmed</source>
+        <translation>客户已确认(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="58"/>
+        <source>&amp;Match invoice…</source>
+        <translation>补录发票(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="59"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1550,64 +2021,163 @@
         <translation>销售订单（每行一条明细）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="173"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="172"/>
+        <source>Opening balances (owed or paid in advance)</source>
+        <translation>期初应收（欠款或预收）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="174"/>
+        <source>Receipts (allocated oldest due first)</source>
+        <translation>收款单（按到期日先后核销）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="177"/>
         <source>Add new rows only</source>
         <translation>仅新增</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="181"/>
         <source>Add new rows and update existing ones (customers by code or old code, contacts by name)</source>
         <translation>新增并更新已有记录（客户按编码或旧编码匹配，联系人按姓名匹配）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="187"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="191"/>
         <source>&amp;Check</source>
         <translation>校验(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="208"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="212"/>
         <source>Save &amp;error workbook…</source>
         <translation>保存错误说明工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="213"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="217"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="265"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="269"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="285"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="289"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="309"/>
         <source>Checking {0}…</source>
         <translation>正在校验 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="383"/>
         <source>Import it again?</source>
         <translation>仍要再次导入吗？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="397"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="401"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="421"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="425"/>
         <source>-errors</source>
         <translation>-错误说明</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="423"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="427"/>
         <source>Save the error workbook</source>
         <translation>保存错误说明工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceNumbersDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="115"/>
+        <source>Match invoice</source>
+        <translation>补录发票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="118"/>
+        <source>Separated by commas or spaces</source>
+        <translation>多个号码用逗号或空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="121"/>
+        <source>Invoice numbers for {0}</source>
+        <translation>{0} 的发票号码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="128"/>
+        <source>Enter at least one invoice number.</source>
+        <translation>请至少填写一个发票号码。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicePage</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="31"/>
+        <source>&amp;With invoice</source>
+        <translation>有发票(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="34"/>
+        <source>With&amp;out invoice (temporary voucher, needs approval)</source>
+        <translation>无发票（临时凭证，需审批）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="45"/>
+        <source>Invoice numbers of this customer, separated by commas or spaces</source>
+        <translation>该客户的发票号码，多个用逗号或空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="53"/>
+        <source>&amp;Invoice numbers</source>
+        <translation>发票号码(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="66"/>
+        <source>Contract, order or delivery note numbers</source>
+        <translation>合同、订单或送货单号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="67"/>
+        <source>An invoice is still &amp;expected</source>
+        <translation>仍需补开发票(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="73"/>
+        <source>Rea&amp;son</source>
+        <translation>事由(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="74"/>
+        <source>Reference &amp;documents</source>
+        <translation>依据单据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="78"/>
+        <source>4 · Invoice</source>
+        <translation>4 · 发票</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPage</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="67"/>
+        <source>2 · Open items and advances</source>
+        <translation>2 · 未收单据与预收款</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="70"/>
+        <source>Open items (oldest due first)</source>
+        <translation>未收单据（按到期日先后）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="72"/>
+        <source>Advances (money received, not yet settled)</source>
+        <translation>预收款（已收款、尚未核销）</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +2202,67 @@
         <location filename="../../erpdesk/ui/jobs.py" line="279"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="45"/>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="137"/>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="179"/>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="189"/>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="61"/>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="62"/>
+        <source>Start at label</source>
+        <translation>起始标签位置</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="63"/>
+        <source>Copies of each</source>
+        <translation>每项份数</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="67"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="80"/>
+        <source>Labels are numbered row by row from the top left (1 to {0}).</source>
+        <translation>标签从左上角起逐行编号（1 到 {0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="87"/>
+        <source>{0} labels on {1} sheets</source>
+        <translation>{0} 张标签，共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="138"/>
+        <source>There is nothing to print.</source>
+        <translation>没有可打印的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="146"/>
+        <source>Save labels</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="180"/>
+        <source>{0} labels on {1} pages written to {2}.</source>
+        <translation>已生成 {0} 张标签，共 {1} 页：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/labels.py" line="194"/>
+        <source>Writing labels…</source>
+        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>
@@ -1744,7 +2375,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../erpdesk/ui/main_window.py" line="66"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="251"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="254"/>
         <source>ERPDesk</source>
         <translation>ERPDesk</translation>
     </message>
@@ -1816,13 +2447,13 @@
     </message>
     <message>
         <location filename="../../erpdesk/ui/main_window.py" line="175"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="264"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="267"/>
         <source>No database</source>
         <translation>未连接数据库</translation>
     </message>
     <message>
         <location filename="../../erpdesk/ui/main_window.py" line="191"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="256"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="259"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -1837,59 +2468,59 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="255"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="258"/>
         <source>Database open — please sign in</source>
         <translation>数据库已打开，请登录</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="259"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="262"/>
         <source>Sign in to start.</source>
         <translation>登录后开始使用。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="263"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="266"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="311"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="314"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="319"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="322"/>
         <source>Backup written to {0}</source>
         <translation>备份已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="322"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="325"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="323"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="326"/>
         <source>The backup was written and verified:
 {0}</source>
         <translation>备份已写入并通过校验：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="326"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="329"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="339"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="341"/>
         <source>ERPDesk backups (*.db);;All files (*)</source>
         <translation>ERPDesk 备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="346"/>
         <source>Replace the current database with the backup
 {0}?
 
@@ -1903,13 +2534,13 @@ The current database is kept as a verified copy in
 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="346"/>
-        <location filename="../../erpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="349"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="359"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="358"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="361"/>
         <source>The database was restored from
 {0}
 
@@ -1922,21 +2553,113 @@ The previous one was kept as
 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="363"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="366"/>
         <source>Restoring the database…</source>
         <translation>正在恢复数据库…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="369"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="372"/>
         <source>About ERPDesk</source>
         <translation>关于 ERPDesk</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/main_window.py" line="371"/>
+        <location filename="../../erpdesk/ui/main_window.py" line="374"/>
         <source>ERPDesk {0}
 Customers, orders, settlements, statements and stocktake.</source>
         <translation>ERPDesk {0}
 客户档案、销售订单、结算、对账单和盘点。</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="52"/>
+        <source>New stocktake session</source>
+        <translation>新建盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="59"/>
+        <source>Customers (census)</source>
+        <translation>客户（客户盘点）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="60"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="66"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="91"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="68"/>
+        <source>Blind count (counters do not see expected quantities)</source>
+        <translation>盲盘（盘点人看不到账面数）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="72"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="73"/>
+        <source>Counts</source>
+        <translation>盘点对象</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="74"/>
+        <source>Customer category</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="75"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="76"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="77"/>
+        <source>Product category</source>
+        <translation>商品分类</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="84"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="109"/>
+        <source>Give the session a name.</source>
+        <translation>请填写盘点单名称。</translation>
+    </message>
+</context>
+<context>
+    <name>NextActionDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="77"/>
+        <source>Next action</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="84"/>
+        <source>No date</source>
+        <translation>不设日期</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="91"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dialogs.py" line="93"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1990,87 +2713,87 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>OrderGridController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="104"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="95"/>
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="200"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="191"/>
         <source>{0} orders</source>
         <translation>{0} 张订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="212"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="203"/>
         <source>{0} orders, total {1}, delivered {2}, undelivered {3}, receivable {4}</source>
         <translation>{0} 张订单，合计 {1}，已发货 {2}，未发货 {3}，应收余额 {4}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="249"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="240"/>
         <source>(new)</source>
         <translation>（新单）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="366"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="115"/>
         <source>No active customer matches.</source>
         <translation>没有匹配的有效客户。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="414"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="345"/>
         <source>No product {0}.</source>
         <translation>找不到商品 {0}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="431"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="362"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="451"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="382"/>
         <source>Receivable {0} · undelivered {1} · credit not controlled</source>
         <translation>应收 {0} · 未发货 {1} · 不控制信用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="455"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="386"/>
         <source>Limit {0} · receivable {1} · undelivered {2} · available {3}</source>
         <translation>信用额度 {0} · 应收余额 {1} · 未发货 {2} · 可用额度 {3}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="462"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="393"/>
         <source> · overdue {0}</source>
         <translation> · 超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="565"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="496"/>
         <source>Deliver</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="566"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="497"/>
         <source>Post a delivery note for everything still open on {0}?</source>
         <translation>为订单 {0} 的全部未发货数量开具送货单？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="607"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="538"/>
         <source>Reopen order</source>
         <translation>反审核订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="610"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="541"/>
         <source>Cancel order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="613"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="544"/>
         <source>Approve order</source>
         <translation>审批订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="616"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="547"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="642"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="573"/>
         <source>Orders</source>
         <translation>销售订单</translation>
     </message>
@@ -2078,177 +2801,177 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>OrderGridView</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="45"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="44"/>
         <source>Only this customer</source>
         <translation>仅当前客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="49"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="48"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="50"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="49"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="52"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="51"/>
         <source>Start a new order (Ctrl+N)</source>
         <translation>新建一张订单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="54"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="53"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="56"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="55"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="58"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="57"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="63"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="62"/>
         <source>&amp;Products…</source>
         <translation>商品(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="65"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="64"/>
         <source>Product list and form (Ctrl+P)</source>
         <translation>商品列表与资料（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="97"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="96"/>
         <source>Customer: code, name or pinyin initials</source>
         <translation>客户：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="115"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="110"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="117"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="112"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="124"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="119"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="127"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="122"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="131"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="126"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="132"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="127"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="133"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="128"/>
         <source>Delivery address</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="135"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="130"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="136"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="131"/>
         <source>Payment terms</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="137"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="132"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="138"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="133"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="156"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="151"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="156"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="151"/>
         <source>Save the draft (Ctrl+S)</source>
         <translation>保存草稿（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="159"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="154"/>
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="159"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="154"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>确认订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="162"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="157"/>
         <source>&amp;Deliver</source>
         <translation>发货(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="162"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="157"/>
         <source>Deliver everything still open (Ctrl+D)</source>
         <translation>全部未发货数量发货（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="165"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="160"/>
         <source>&amp;Reopen</source>
         <translation>反审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="165"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="160"/>
         <source>Back to draft (managers)</source>
         <translation>退回草稿（经理）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="168"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="163"/>
         <source>Cance&amp;l order</source>
         <translation>作废(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="168"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="163"/>
         <source>Cancel the order with a reason</source>
         <translation>填写原因后作废订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="172"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="167"/>
         <source>A&amp;pprove</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="173"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="168"/>
         <source>Approve a pending order (managers, accountants)</source>
         <translation>审批待审批订单（经理、会计）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="176"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="171"/>
         <source>Re&amp;ject</source>
         <translation>驳回(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="176"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="171"/>
         <source>Send a pending order back to draft</source>
         <translation>将待审批订单退回草稿</translation>
     </message>
@@ -2350,6 +3073,34 @@ Customers, orders, settlements, statements and stocktake.</source>
         <location filename="../../erpdesk/ui/dialogs/change_password.py" line="90"/>
         <source>Strength: {level}</source>
         <translation>强度：{level}</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="144"/>
+        <source>Post stocktake</source>
+        <translation>盘点过账</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="153"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="154"/>
+        <source>Manager&apos;s password</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="162"/>
+        <source>Approve and post</source>
+        <translation>审批并过账</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="166"/>
+        <source>Enter the manager&apos;s name and password.</source>
+        <translation>请输入经理的用户名和密码。</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +3289,245 @@ Customers, orders, settlements, statements and stocktake.</source>
     </message>
 </context>
 <context>
+    <name>ReceiptPage</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="92"/>
+        <source>Bank slip, cheque or transaction number</source>
+        <translation>银行回单、支票或交易流水号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="99"/>
+        <source>Receipt &amp;date</source>
+        <translation>收款日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="100"/>
+        <source>&amp;Method</source>
+        <translation>收款方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="101"/>
+        <source>&amp;Reference</source>
+        <translation>流水号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="102"/>
+        <source>&amp;Amount</source>
+        <translation>收款金额(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="103"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="105"/>
+        <source>&amp;FIFO</source>
+        <translation>先进先出(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="107"/>
+        <source>Settle the oldest items first (Ctrl+F)</source>
+        <translation>先核销最早到期的单据（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="108"/>
+        <source>All to ad&amp;vance</source>
+        <translation>全部转预收(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="110"/>
+        <source>Settle no item; keep the whole amount as an advance</source>
+        <translation>不核销任何单据，全部金额转为预收款</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="112"/>
+        <source>Allocation (editable; nothing is saved yet)</source>
+        <translation>核销分配（可修改；尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="123"/>
+        <source>3 · Receipt and allocation</source>
+        <translation>3 · 收款与核销</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesController</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="176"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="177"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="178"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="183"/>
+        <source>Open items</source>
+        <translation>未核销应收</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="184"/>
+        <source>Advances</source>
+        <translation>预收款</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="185"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="198"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="201"/>
+        <source>{0} customers as of {1}</source>
+        <translation>截至 {1} 共 {0} 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="167"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="168"/>
+        <source>Oldest due</source>
+        <translation>最早到期日</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="169"/>
+        <source>Last receipt</source>
+        <translation>最近收款日</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="210"/>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="212"/>
+        <source>Up to {0} days</source>
+        <translation>{0} 天以内</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="214"/>
+        <source>{0}–{1} days</source>
+        <translation>{0}–{1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="216"/>
+        <source>Over {0} days</source>
+        <translation>{0} 天以上</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="250"/>
+        <source>Export the aging report</source>
+        <translation>导出账龄分析</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="251"/>
+        <source>Aging {0}</source>
+        <translation>账龄分析 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="252"/>
+        <source>Exporting the aging report…</source>
+        <translation>正在导出账龄分析…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="261"/>
+        <source>Export the receivables summary</source>
+        <translation>导出应收汇总</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="262"/>
+        <source>Receivables {0}</source>
+        <translation>应收汇总 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="263"/>
+        <source>Exporting the receivables summary…</source>
+        <translation>正在导出应收汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="299"/>
+        <source>{0} customers exported to {1}</source>
+        <translation>已导出 {0} 个客户到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesView</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="36"/>
+        <source>Figures as they stood at the end of this day</source>
+        <translation>按该日结束时的数据统计</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="37"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="39"/>
+        <source>Run the report again (F5)</source>
+        <translation>重新运行报表 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="40"/>
+        <source>&amp;Statements…</source>
+        <translation>对账单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="43"/>
+        <source>Print or save customer statements (Ctrl+Shift+S)</source>
+        <translation>打印或保存客户对账单 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="46"/>
+        <source>&amp;As of</source>
+        <translation>截至日期(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="61"/>
+        <source>Upper bounds in days past due, separated by commas: 30,60,90 gives not yet due, 1–30, 31–60, 61–90 and over 90 days</source>
+        <translation>逾期天数的上限，用逗号分隔：30,60,90 表示未到期、1–30、31–60、61–90 和 90 天以上</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="64"/>
+        <source>&amp;Buckets (days)</source>
+        <translation>账龄区间（天）(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="70"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="89"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="105"/>
+        <source>A&amp;ging</source>
+        <translation>账龄分析(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/receivables/view.py" line="106"/>
+        <source>S&amp;ummary</source>
+        <translation>应收汇总(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../erpdesk/ui/dialogs/recovery.py" line="37"/>
@@ -2588,6 +3578,34 @@ Customers, orders, settlements, statements and stocktake.</source>
         <location filename="../../erpdesk/ui/dialogs/recovery.py" line="88"/>
         <source>Choose a new password.</source>
         <translation>请设置新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="132"/>
+        <source>Settlement &amp;notice PDF…</source>
+        <translation>结算通知书 PDF(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="135"/>
+        <source>Save the notice for the customer and open it (Ctrl+P)</source>
+        <translation>保存给客户的结算通知书并打开（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="137"/>
+        <source>New &amp;settlement</source>
+        <translation>新结算(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="139"/>
+        <source>Start again with another customer (Ctrl+N)</source>
+        <translation>为其他客户重新开始（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="147"/>
+        <source>6 · Result</source>
+        <translation>6 · 结果</translation>
     </message>
 </context>
 <context>
@@ -2665,28 +3683,310 @@ Customers, orders, settlements, statements and stocktake.</source>
     </message>
     <message>
         <location filename="../../erpdesk/ui/session.py" line="418"/>
+        <source>Company &amp;profile…</source>
+        <translation>公司资料(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/session.py" line="421"/>
+        <source>What statements print, the approval threshold and the aging buckets</source>
+        <translation>对账单抬头、审批金额阈值与账龄分段</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/session.py" line="425"/>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/session.py" line="464"/>
+        <location filename="../../erpdesk/ui/session.py" line="472"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/session.py" line="475"/>
+        <location filename="../../erpdesk/ui/session.py" line="483"/>
         <source>Two-step sign-in</source>
         <translation>两步验证</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/session.py" line="480"/>
+        <location filename="../../erpdesk/ui/session.py" line="488"/>
         <source>Two-step sign-in is on.</source>
         <translation>两步验证已开启。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/session.py" line="491"/>
+        <location filename="../../erpdesk/ui/session.py" line="496"/>
+        <source>The company profile was saved.</source>
+        <translation>公司资料已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/session.py" line="507"/>
         <source>user management</source>
         <translation>用户管理</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementDock</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="30"/>
+        <source>Settle</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="37"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="42"/>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementLabels</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="26"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="29"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="30"/>
+        <source>WeChat Pay</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="31"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="32"/>
+        <source>Cheque / bank acceptance</source>
+        <translation>支票/承兑汇票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="35"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="41"/>
+        <source>With invoice</source>
+        <translation>有发票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="42"/>
+        <source>Without invoice (temporary voucher)</source>
+        <translation>无发票（临时凭证）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="47"/>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="50"/>
+        <source>Approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="51"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="52"/>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="53"/>
+        <source>Reversed</source>
+        <translation>已红冲</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="59"/>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="60"/>
+        <source>No invoice yet, one is expected</source>
+        <translation>暂无发票·待开</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="63"/>
+        <source>No invoice</source>
+        <translation>不开票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="69"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="72"/>
+        <source>Awaiting invoice</source>
+        <translation>待补发票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="75"/>
+        <source>Notice not confirmed</source>
+        <translation>通知未确认</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="78"/>
+        <source>Overdue item</source>
+        <translation>逾期应收</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="85"/>
+        <source>Customer needs no invoice</source>
+        <translation>客户不需要发票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="86"/>
+        <source>Invoice to follow</source>
+        <translation>发票后补</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/labels.py" line="87"/>
+        <source>Small sundry amount</source>
+        <translation>小额零星</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementNotice</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/notice.py" line="48"/>
+        <source>Save the settlement notice</source>
+        <translation>保存结算通知书</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/notice.py" line="50"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementSummary</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="25"/>
+        <source>Customer: {0}</source>
+        <translation>客户：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="26"/>
+        <source>Receipt: {0} on {1} by {2}</source>
+        <translation>收款：{0}，{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="34"/>
+        <source>Reference: {0}</source>
+        <translation>流水号：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="42"/>
+        <source>  settles {0}: {1} of {2} open</source>
+        <translation>  核销 {0}：{1}（未收 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="52"/>
+        <source>Settled {0} · left as advance {1}</source>
+        <translation>核销 {0} · 转预收 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="57"/>
+        <source>Balance before {0} · after {1}</source>
+        <translation>结算前余额 {0} · 结算后 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="64"/>
+        <source>Invoice numbers: {0}</source>
+        <translation>发票号码：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="70"/>
+        <source>Reason: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="76"/>
+        <source>Reference documents: {0}</source>
+        <translation>依据单据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="81"/>
+        <source>An invoice is still expected</source>
+        <translation>仍需补开发票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="83"/>
+        <source>No invoice will be issued</source>
+        <translation>不再开具发票</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="91"/>
+        <source>Posted: settlement {0}</source>
+        <translation>已过账：结算单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="95"/>
+        <source>Waiting for approval: settlement {0}</source>
+        <translation>待审批：结算单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="98"/>
+        <source>{0}: settlement {1}</source>
+        <translation>{0}：结算单 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="106"/>
+        <source>Customer: {0}  {1}</source>
+        <translation>客户：{0}  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="112"/>
+        <source>Temporary voucher: {0}</source>
+        <translation>临时凭证：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="118"/>
+        <source>Receipt: {0}</source>
+        <translation>收款单：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="123"/>
+        <source>Amount {0} · settled {1} · advance {2}</source>
+        <translation>金额 {0} · 核销 {1} · 预收 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="133"/>
+        <source>  {0}: {1} of {2} open</source>
+        <translation>  {0}：{1}（未收 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="140"/>
+        <source>Invoice: {0}</source>
+        <translation>发票：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="142"/>
+        <source>Submitted by {0} at {1}</source>
+        <translation>提交人 {0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="151"/>
+        <source>Decided by {0} at {1}</source>
+        <translation>审批人 {0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="157"/>
+        <source>Comment: {0}</source>
+        <translation>意见：{0}</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +3995,660 @@ Customers, orders, settlements, statements and stocktake.</source>
         <location filename="../../erpdesk/ui/dialogs/setup_wizard.py" line="213"/>
         <source>Set up ERPDesk</source>
         <translation>设置 ERPDesk</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="82"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="350"/>
+        <source>Statements</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="94"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="95"/>
+        <source>&amp;As of</source>
+        <translation>截至(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="98"/>
+        <source>&amp;From</source>
+        <translation>起止日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="111"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="112"/>
+        <source>All &amp;customers</source>
+        <translation>全部客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="116"/>
+        <source>The customer list&apos;s &amp;selection ({0})</source>
+        <translation>客户列表中选中的客户（{0}）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="121"/>
+        <source>Customers matching the &amp;search “{0}”</source>
+        <translation>符合搜索“{0}”的客户(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="125"/>
+        <source>Only customers with a &amp;balance</source>
+        <translation>仅有余额的客户(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="136"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="137"/>
+        <source>One &amp;PDF for all</source>
+        <translation>全部合并为一个 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="140"/>
+        <source>One file per customer (&amp;folder)</source>
+        <translation>每个客户一个文件（文件夹）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="144"/>
+        <source>Statements {0}</source>
+        <translation>对账单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="146"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="161"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="162"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="166"/>
+        <source>&amp;Create statements</source>
+        <translation>生成对账单(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="169"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="171"/>
+        <source>Show fol&amp;der</source>
+        <translation>打开所在文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="175"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="224"/>
+        <source>Save the statements as</source>
+        <translation>对账单另存为</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="228"/>
+        <source>Folder for the statements</source>
+        <translation>对账单保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="261"/>
+        <source>Choose where to save the statements.</source>
+        <translation>请选择对账单的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="297"/>
+        <source>Creating statements…</source>
+        <translation>正在生成对账单…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="309"/>
+        <source>Cancelled: no statement files were kept.</source>
+        <translation>已取消：未保留任何对账单文件。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="313"/>
+        <source>No customer matches: no statement was created.</source>
+        <translation>没有符合条件的客户：未生成对账单。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="316"/>
+        <source>{0} statements, {1} pages written to {2}</source>
+        <translation>已生成 {0} 份对账单，共 {1} 页，保存在 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="372"/>
+        <source>{0} pages sent to the printer.</source>
+        <translation>已将 {0} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="376"/>
+        <source>Printing statements…</source>
+        <translation>正在打印对账单…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="380"/>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="491"/>
+        <source>&amp;Statements…</source>
+        <translation>对账单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="495"/>
+        <source>Print or save customer statements</source>
+        <translation>打印或保存客户对账单</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeController</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="242"/>
+        <source>No open session</source>
+        <translation>没有未完成的盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="245"/>
+        <source>{0}: {1} of {2} counted, {3} unknown</source>
+        <translation>{0}：已盘 {1} / {2}，未识别 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="255"/>
+        <source>Open</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="256"/>
+        <source>Counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="257"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="258"/>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="259"/>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="314"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="371"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="315"/>
+        <source>{0} scans are still being saved; try again in a moment.</source>
+        <translation>还有 {0} 条扫描正在保存，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="326"/>
+        <source>Post {0} {1}: {2} of {3} counted. This cannot be undone.</source>
+        <translation>过账 {0} {1}：已盘 {2} / {3}。过账后不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="356"/>
+        <source>Cancel session</source>
+        <translation>作废盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="356"/>
+        <source>Why is this session cancelled?</source>
+        <translation>作废这张盘点单的原因？</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeDockView</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="95"/>
+        <source>&amp;New session…</source>
+        <translation>新建盘点(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="96"/>
+        <source>Start &amp;counting</source>
+        <translation>开始盘点(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="97"/>
+        <source>To re&amp;view</source>
+        <translation>提交复核(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="98"/>
+        <source>&amp;Post…</source>
+        <translation>过账(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="99"/>
+        <source>Cancel session…</source>
+        <translation>作废盘点单…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="100"/>
+        <source>Print &amp;labels…</source>
+        <translation>打印标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="102"/>
+        <source>Session</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="120"/>
+        <source>Scan or type a code, Enter (12*CODE counts 12)</source>
+        <translation>扫描或输入编码后回车（12*编码 计 12 个）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="129"/>
+        <source>&amp;Undo last scan (Ctrl+Z)</source>
+        <translation>撤销上一次扫描(&amp;U) (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="130"/>
+        <source>Co&amp;rrect line…</source>
+        <translation>更正数量(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="131"/>
+        <source>&amp;Add by hand…</source>
+        <translation>手工添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="132"/>
+        <source>Retry failed scans</source>
+        <translation>重试未保存的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="146"/>
+        <source>Unknown</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="183"/>
+        <source>Expected vs counted</source>
+        <translation>账面与实盘</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="184"/>
+        <source>Missing</source>
+        <translation>漏盘</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="185"/>
+        <source>Unexpected</source>
+        <translation>盘盈/新增</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="186"/>
+        <source>Unknown codes</source>
+        <translation>未识别编码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="187"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="188"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="189"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="190"/>
+        <source>Investigate</source>
+        <translation>待调查</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="192"/>
+        <source>&amp;Export count sheet…</source>
+        <translation>导出盘点表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="195"/>
+        <source>&amp;Import handheld file…</source>
+        <translation>导入手持终端文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="198"/>
+        <source>Correct / give a reason…</source>
+        <translation>更正 / 填写原因…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="202"/>
+        <source>Missing customers:</source>
+        <translation>未找到的客户：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="223"/>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="224"/>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeModels</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="42"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="205"/>
+        <source>Counted</source>
+        <translation>已计数</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="43"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="52"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="219"/>
+        <source>Found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="44"/>
+        <source>Already found</source>
+        <translation>已找到过</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="45"/>
+        <source>Unknown</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="53"/>
+        <source>Confirmed</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="54"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="55"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="56"/>
+        <source>Investigate</source>
+        <translation>待调查</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="71"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="72"/>
+        <source>Scanned</source>
+        <translation>扫描内容</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="73"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="74"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="198"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="75"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="76"/>
+        <source>Line total</source>
+        <translation>该行合计</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="167"/>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="172"/>
+        <source>Undo…</source>
+        <translation>撤销中…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="174"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="176"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="179"/>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="181"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="197"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="200"/>
+        <source>Expected</source>
+        <translation>账面数</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="210"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="214"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="221"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="223"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="229"/>
+        <source>Census</source>
+        <translation>核实结果</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="234"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/models.py" line="238"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeReview</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="88"/>
+        <source>Enter in the scan field confirms; edit a field to correct.</source>
+        <translation>在扫描框按回车即确认无误；修改字段可更正。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="106"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="126"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="179"/>
+        <source>{0} lines, {1} differences, {2} missing, {3} unexpected, {4} unknown codes</source>
+        <translation>{0} 行，{1} 处差异，漏盘 {2}，盘盈/新增 {3}，未识别编码 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="268"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="285"/>
+        <source>Export count sheet</source>
+        <translation>导出盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="286"/>
+        <source>{0} rows written to {1}.</source>
+        <translation>已写入 {0} 行：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="293"/>
+        <source>Writing the count sheet…</source>
+        <translation>正在生成盘点表…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="306"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="333"/>
+        <source>Import handheld file</source>
+        <translation>导入手持终端文件</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="321"/>
+        <source>This file was imported before; nothing was counted again.</source>
+        <translation>此文件已导入过，未重复计数。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="325"/>
+        <source>{0} rows read: {1} recorded ({2} with unknown codes), {3} skipped.</source>
+        <translation>读取 {0} 行：记录 {1} 行（其中未识别编码 {2} 行），跳过 {3} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="344"/>
+        <source>Importing the handheld file…</source>
+        <translation>正在导入手持终端文件…</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeScan</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="59"/>
+        <source>Not counting: choose a session and start counting ({0} was not saved).</source>
+        <translation>当前未在盘点：请选择盘点单并开始盘点（{0} 未保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="99"/>
+        <source>Undone: {0} {1}, now {2}</source>
+        <translation>已撤销：{0} {1}，现为 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="104"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的扫描</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="114"/>
+        <source>Unknown code: {0}</source>
+        <translation>未识别编码：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="123"/>
+        <source>{0}  +{1}  → {2}</source>
+        <translation>{0}  +{1}  → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="129"/>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="131"/>
+        <source>already found</source>
+        <translation>之前已找到</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="134"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="156"/>
+        <source>Not saved: {0} ({1})</source>
+        <translation>未保存：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="170"/>
+        <source>To save: {0}</source>
+        <translation>待保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="211"/>
+        <source>(undo)</source>
+        <translation>（撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="294"/>
+        <source>Corrected: {0} {1} = {2} ({3})</source>
+        <translation>已更正：{0} {1} = {2}（{3}）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages_finish.py" line="109"/>
+        <source>5 · Check and submit</source>
+        <translation>5 · 核对并提交</translation>
     </message>
 </context>
 <context>
@@ -2865,6 +4819,139 @@ Customers, orders, settlements, statements and stocktake.</source>
         <location filename="../../erpdesk/ui/dialogs/users.py" line="441"/>
         <source>{user} will no longer be able to log in. Continue?</source>
         <translation>{user} 将无法再登录。是否继续？</translation>
+    </message>
+</context>
+<context>
+    <name>WizardController</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="90"/>
+        <source>Document</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="91"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="92"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="93"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="94"/>
+        <source>Open</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
+        <source>Receipt</source>
+        <translation>收款单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
+        <source>Not settled</source>
+        <translation>未核销</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="118"/>
+        <source>No active customer matches.</source>
+        <translation>没有匹配的有效客户。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="241"/>
+        <source>You may look at settlements but not enter them.</source>
+        <translation>您可以查看结算单，但无权录入。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="295"/>
+        <source>Open items {0} · advances {1} · balance {2}</source>
+        <translation>未收 {0} · 预收 {1} · 余额 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="373"/>
+        <source>Settled {0} · that is {1} more than received</source>
+        <translation>核销 {0} · 比收款多出 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="380"/>
+        <source>Settled {0} · left as advance {1}</source>
+        <translation>核销 {0} · 转预收 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="390"/>
+        <source>Enter the amount received.</source>
+        <translation>请填写收款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="402"/>
+        <source>More is settled than was received.</source>
+        <translation>核销金额超过了收款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="447"/>
+        <source>Enter the invoice numbers, or choose without invoice.</source>
+        <translation>请填写发票号码，或选择无发票结算。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="451"/>
+        <source>Give the reason for settling without an invoice.</source>
+        <translation>请填写无发票结算的事由。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="475"/>
+        <source>Needs approval by an accountant or manager (not you):</source>
+        <translation>需要由其他会计或经理（不能是您本人）审批：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="481"/>
+        <source>No approval needed: it posts when you submit.</source>
+        <translation>无需审批：提交后立即过账。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="548"/>
+        <source>Notice saved: {0}</source>
+        <translation>通知书已保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WizardView</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard_view.py" line="38"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard_view.py" line="40"/>
+        <source>Previous step (Alt+B)</source>
+        <translation>上一步（Alt+B）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard_view.py" line="41"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard_view.py" line="43"/>
+        <source>Next step (Ctrl+Enter)</source>
+        <translation>下一步（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard_view.py" line="44"/>
+        <source>S&amp;ubmit</source>
+        <translation>提交(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard_view.py" line="46"/>
+        <source>Submit the settlement (Ctrl+Enter)</source>
+        <translation>提交结算单（Ctrl+Enter）</translation>
     </message>
 </context>
 </TS>

@@ -9,12 +9,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
 import pytest
-from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
+from import_support import problem_cells, row_count, sheet_book
 from order_support import make_customer, make_product, services_for
 
 from erpdesk.db.engine import Database
@@ -25,21 +24,13 @@ from erpdesk.domain.permissions import Role
 from erpdesk.services.container import Services
 from erpdesk.services.context import Clock
 from erpdesk.services.import_dto import Outcome
-from erpdesk.services.imports import error_book_column
 
 HEADER = ["订单号", "订单日期", "客户编码", "商品编码", "数量", "单价"]
 D = Decimal
 
 
 def order_book(path: Path, rows: list[list[object]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "订单"
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return sheet_book(path, "订单", HEADER, rows)
 
 
 def _setup(database: Database, clock: Clock) -> tuple[Services, dict[str, str]]:
@@ -63,8 +54,7 @@ def _setup(database: Database, clock: Clock) -> tuple[Services, dict[str, str]]:
 
 
 def _orders(database: Database) -> int:
-    with database.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(SalesOrder)).scalar_one())
+    return row_count(database, SalesOrder)
 
 
 def test_bad_rows_are_reported_and_nothing_is_written(
@@ -87,7 +77,7 @@ def test_bad_rows_are_reported_and_nothing_is_written(
         ],
     )
     plan = accountant.imports.dry_run("orders", path, lang="zh_CN")
-    found = {(p.row, error_book_column(p.column), p.msg_id) for p in plan.problems}
+    found = problem_cells(plan)
     assert found == {
         (4, "C", "cell.unknown_customer"),
         (5, "C", "cell.inactive_customer"),

@@ -6,9 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
 import pytest
-from sqlalchemy import func, select
+from import_support import problem_cells, row_count, sheet_book
 
 from erpdesk.db.audit import verify_chain
 from erpdesk.db.engine import Database
@@ -19,7 +18,6 @@ from erpdesk.services.container import Services
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.errors import PermissionDenied
 from erpdesk.services.import_dto import ImportMode, Outcome
-from erpdesk.services.imports import error_book_column
 
 HEADER = ["商品编码", "商品名称", "规格型号", "单位", "条码", "单价", "税率", "期初库存"]
 
@@ -29,14 +27,7 @@ def _services(database: Database, clock: Clock, role: Role = Role.ACCOUNTANT) ->
 
 
 def product_book(path: Path, rows: list[list[object]], header: list[str] = HEADER) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "商品"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return sheet_book(path, "商品", header, rows)
 
 
 BAD_ROWS: list[list[object]] = [
@@ -58,11 +49,6 @@ def _fixed_rows() -> list[list[object]]:
     ]
 
 
-def _count(database: Database, model: type) -> int:
-    with database.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
-
-
 def test_bad_rows_are_reported_and_nothing_is_written(
     backend: Database, clock: Clock, tmp_path: Path
 ) -> None:
@@ -70,7 +56,7 @@ def test_bad_rows_are_reported_and_nothing_is_written(
     plan = services.imports.dry_run(
         "products", product_book(tmp_path / "商品.xlsx", BAD_ROWS), lang="zh_CN"
     )
-    found = {(p.row, error_book_column(p.column), p.msg_id) for p in plan.problems}
+    found = problem_cells(plan)
     assert found == {
         (3, "E", "product.barcode_invalid"),
         (4, "F", "order.price_invalid"),
@@ -90,7 +76,7 @@ def test_bad_rows_are_reported_and_nothing_is_written(
     with pytest.raises(DomainError) as info:
         services.imports.commit(plan)
     assert info.value.msg_id == "import.rejected"
-    assert _count(backend, Product) == 0
+    assert row_count(backend, Product) == 0
 
 
 def test_fixed_file_creates_products_with_series_codes_barcodes_and_stock(
@@ -121,7 +107,7 @@ def test_fixed_file_creates_products_with_series_codes_barcodes_and_stock(
     assert by_code["SP00003"].tax_rate == Decimal("9.00")  # 0.09 from a percent cell
     assert by_code["SP00009"].stock == Decimal("5.000")
     assert clerk.products.find("6920000000005")[0].product.code == "SP00002"
-    assert _count(backend, StockMove) == 2
+    assert row_count(backend, StockMove) == 2
     # The form's next product continues the series.
     from erpdesk.services.order_dto import ProductInput
 
@@ -161,7 +147,7 @@ def test_upsert_changes_a_price_and_insert_refuses_a_known_code(
     assert paper.price == Decimal("119.90")
     assert paper.spec == "70g 500张"  # blank cell keeps the stored value
     assert paper.stock == Decimal("20.000")  # opening stock only for new products
-    assert _count(backend, ProductBarcode) == 2
+    assert row_count(backend, ProductBarcode) == 2
 
 
 def test_a_clerk_may_check_but_not_import_products(
@@ -172,7 +158,7 @@ def test_a_clerk_may_check_but_not_import_products(
     assert plan.ok  # a clerk may check a file
     with pytest.raises(PermissionDenied):
         clerk.imports.commit(plan)
-    assert _count(sqlite_db, Product) == 0
+    assert row_count(sqlite_db, Product) == 0
 
 
 def test_cli_imports_products_for_an_accountant(
@@ -196,4 +182,4 @@ def test_cli_imports_products_for_an_accountant(
     good = product_book(tmp_path / "good.xlsx", _fixed_rows())
     assert cli_main([*base, "import", "products", str(good)]) == 0
     assert "Imported: 5 new, 0 updated." in capsys.readouterr().out
-    assert _count(sqlite_db, Product) == 5
+    assert row_count(sqlite_db, Product) == 5

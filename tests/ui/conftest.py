@@ -28,6 +28,21 @@ def _isolated_ui(_isolated_home: Path, qapp: object) -> Iterator[None]:
         i18n.install_translators(QCoreApplication.instance(), "en")  # type: ignore[arg-type]
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_error_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """An error box nobody expected fails the test at once with its text, instead of blocking the
+    run on a modal dialog until the timeout. Tests that expect errors patch ``Prompts.show_error``."""
+    from erpdesk.ui.prompts import Prompts
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        Prompts, "show_error", classmethod(lambda cls, parent, title, text: shown.append(text))
+    )
+    yield shown
+    if shown:
+        pytest.fail("unexpected error message: " + " | ".join(shown))
+
+
 @pytest.fixture(scope="session")
 def compiled_translations() -> Path:
     """Path of erpdesk_zh_CN.qm, (re)built from the .ts when needed."""

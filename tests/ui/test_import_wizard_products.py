@@ -42,7 +42,7 @@ def test_products_are_checked_and_imported_through_the_wizard(
     wizard = ImportWizard(services)
     qtbot.addWidget(wizard)
     kinds = [wizard.kind_combo.itemData(i) for i in range(wizard.kind_combo.count())]
-    assert kinds == ["customers", "contacts", "products", "orders"]
+    assert kinds == ["customers", "contacts", "products", "orders", "opening-balances", "receipts"]
     wizard.kind_combo.setCurrentIndex(kinds.index("products"))
     assert wizard.kind == "products"
 

@@ -34,6 +34,8 @@ from erpdesk.db.models.product import (
     Warehouse,
 )
 from erpdesk.db.models.receivable import InvoiceRecord, Receipt, ReceiptAllocation
+from erpdesk.db.models.settlement import Settlement, SettlementInvoice, SettlementLine
+from erpdesk.db.models.stocktake import Stocktake, StocktakeFile, StocktakeLine, StocktakeScan
 from erpdesk.db.models.system import AppMeta, AuditHead, AuditLog, NumberSeries
 from erpdesk.db.models.user import UserAccount, UserRole
 
@@ -64,8 +66,15 @@ __all__ = [
     "ReceivableItem",
     "SalesOrder",
     "SalesOrderLine",
+    "Settlement",
+    "SettlementInvoice",
+    "SettlementLine",
     "StockLevel",
     "StockMove",
+    "Stocktake",
+    "StocktakeFile",
+    "StocktakeLine",
+    "StocktakeScan",
     "UserAccount",
     "UserRole",
     "Warehouse",

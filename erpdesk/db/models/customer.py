@@ -147,6 +147,11 @@ class Customer(Editable, Base):
     deactivated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     deactivation_reason: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     next_follow_up: Mapped[date | None] = mapped_column(Date, index=True)
+    # Customer census (客户盘点, issue 9): when the customer was last verified, and the follow-up flag.
+    verified_on: Mapped[date | None] = mapped_column(Date)
+    census_flag: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="", server_default=""
+    )
 
     __table_args__ = (
         Index("ix_customer_status_code", "status", "code"),

@@ -12,7 +12,22 @@ from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("en", "zh_CN")
-_AREAS = ("core", "users", "excel", "customers", "orders", "receivables")
+_AREAS = (
+    "core",
+    "users",
+    "excel",
+    "customers",
+    "orders",
+    "receivables",
+    "settlement_notice",
+    "reports",
+    "pdf",
+    "statements",
+    "receivable_import",
+    "stocktake",
+    "settlements",
+    "labels",
+)
 
 
 @cache

@@ -168,6 +168,10 @@ class ImportWizard(QDialog):
         self.kind_combo.addItem(self.tr("Contacts (keyed by customer code)"), "contacts")
         self.kind_combo.addItem(self.tr("Products (keyed by product code)"), "products")
         self.kind_combo.addItem(self.tr("Sales orders (one row per order line)"), "orders")
+        self.kind_combo.addItem(
+            self.tr("Opening balances (owed or paid in advance)"), "opening-balances"
+        )
+        self.kind_combo.addItem(self.tr("Receipts (allocated oldest due first)"), "receipts")
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.insert_radio = QRadioButton(self.tr("Add new rows only"), self)

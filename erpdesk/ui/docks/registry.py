@@ -83,8 +83,27 @@ DOCKS: tuple[DockSpec, ...] = (
         6,
         _factory("erpdesk.ui.docks.order_grid.dock:build"),
     ),
-    DockSpec("settlementDock", QT_TRANSLATE_NOOP("Docks", "Settlement"), _BOTTOM, 7, None),
-    DockSpec("stocktakeDock", QT_TRANSLATE_NOOP("Docks", "Stocktake"), _BOTTOM, 9, None),
+    DockSpec(
+        "settlementDock",
+        QT_TRANSLATE_NOOP("Docks", "Settlement"),
+        _BOTTOM,
+        7,
+        _factory("erpdesk.ui.docks.settlement.dock:build"),
+    ),
+    DockSpec(
+        "stocktakeDock",
+        QT_TRANSLATE_NOOP("Docks", "Stocktake"),
+        _BOTTOM,
+        9,
+        _factory("erpdesk.ui.docks.stocktake.dock:build"),
+    ),
+    DockSpec(
+        "receivablesDock",
+        QT_TRANSLATE_NOOP("Docks", "Receivables"),
+        _BOTTOM,
+        8,
+        _factory("erpdesk.ui.docks.receivables.dock:build"),
+    ),
 )
 """Example of a built dock: ``DockSpec("customerListDock", ..., 3, _factory("erpdesk.ui.docks.customer_list.dock:build"))``."""
 

@@ -100,6 +100,7 @@ class CustomerListController(QObject):
         view.open_button.clicked.connect(self.open_current)
         view.remove_button.clicked.connect(self.remove_current)
         view.restore_button.clicked.connect(self.restore_current)
+        view.labels_button.clicked.connect(lambda: self.print_labels())
         view.table.installEventFilter(self)
         view.search.installEventFilter(self)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -324,6 +325,20 @@ class CustomerListController(QObject):
 
         self.last_job = jobs.run_command(self.view, restore, on_error=self._failed)
         return self.last_job
+
+    def print_labels(self) -> Any:
+        """Barcode labels (issue 9) for every customer the list shows, in its order."""
+        from erpdesk.ui.dialogs.labels import print_labels_for
+
+        customers = self._customers
+        query, filter_, sort = self._query, self.current_filter(), self._sort
+        return print_labels_for(
+            self.view,
+            self._services,
+            "customers",
+            lambda: list(customers.search_ids(query, filter_, sort)),
+            suggested="customer-labels.pdf",
+        )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):

@@ -48,6 +48,9 @@ class CustomerListView(QWidget):
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.restore_button.setObjectName("restore")
         self.restore_button.setToolTip(self.tr("Make a deactivated customer active again"))
+        self.labels_button = QPushButton(self.tr("Print &labels…"), self)
+        self.labels_button.setObjectName("labels")
+        self.labels_button.setToolTip(self.tr("Barcode labels for the customers listed"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -55,6 +58,7 @@ class CustomerListView(QWidget):
         top.addWidget(self.open_button)
         top.addWidget(self.remove_button)
         top.addWidget(self.restore_button)
+        top.addWidget(self.labels_button)
 
         self.category = self._combo("filter_category")
         self.level = self._combo("filter_level")

@@ -12,14 +12,13 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDate, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 
 from erpdesk.domain.errors import DomainError
 from erpdesk.domain.money import format_money
 from erpdesk.domain.orders import Action, OrderStatus, allowed
 from erpdesk.domain.permissions import Permission
-from erpdesk.services.customer_dto import CustomerHit
 from erpdesk.services.errors import ConfirmRequired
 from erpdesk.services.order_dto import (
     Approver,
@@ -41,9 +40,10 @@ from erpdesk.ui.docks.order_grid.view import OrderGridView
 from erpdesk.ui.events import AppEvents
 from erpdesk.ui.models import IdListTableModel
 from erpdesk.ui.prompts import Prompts, error_text
+from erpdesk.ui.widgets.customer_picker import CustomerPicker
+from erpdesk.ui.widgets.shortcuts import dock_shortcuts
 
 WATCHED = frozenset({"sales_order", "delivery", "receivable_item"})
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_COLOURS = {"ok": "", "near": "color: #b26a00", "over": "color: #c62828"}
 
 
@@ -70,27 +70,18 @@ class OrderGridController(QObject):
         view.lines.setModel(self.lines)
         for column, width in enumerate((110, 200, 50, 70, 100, 70, 60, 100, 150)):
             view.lines.setColumnWidth(column, width)
-        self.hits = QStandardItemModel(self)
-        view.completer.setModel(self.hits)
+        self.picker = CustomerPicker(services, view.customer)
 
         self.order: OrderDetail | None = None
         self.customer: CustomerDefaults | None = None
         self.credit: CreditView | None = None
         self.last_job: jobs.Job | None = None
         self._list_generation = 0
-        self._find_generation = 0
-        self._hits: tuple[CustomerHit, ...] = ()
-        self._hits_for = ""
-        self._take_top_when_found = False
         self._pending_lookups = 0
         self._credit_timer = QTimer(self)
         self._credit_timer.setSingleShot(True)
         self._credit_timer.setInterval(250)
         self._credit_timer.timeout.connect(self.refresh_credit)
-        self._find_timer = QTimer(self)
-        self._find_timer.setSingleShot(True)
-        self._find_timer.setInterval(150)
-        self._find_timer.timeout.connect(self._find_customers)
 
         self._fill_filters()
         self._wire()
@@ -119,9 +110,10 @@ class OrderGridController(QObject):
         view.list.activated.connect(lambda _i: self.open_current())
         view.new_button.clicked.connect(self.new_order)
         view.products_button.clicked.connect(self.open_products)
-        view.customer.textEdited.connect(self._customer_typed)
-        view.customer.returnPressed.connect(self._customer_enter)
-        view.completer.activated[QModelIndex].connect(self._hit_chosen)  # type: ignore[index]
+        self.picker.picked.connect(self.pick_customer)
+        self.picker.not_found.connect(
+            lambda: view.message.setText(self.tr("No active customer matches."))
+        )
         self.lines.product_lookup_requested.connect(self._lookup_product)
         self.lines.totals_changed.connect(self._totals_changed)
         view.lines.line_removed.connect(self._totals_changed)
@@ -132,18 +124,17 @@ class OrderGridController(QObject):
         view.cancel_button.clicked.connect(lambda: self.cancel())
         view.approve_button.clicked.connect(lambda: self.approve())
         view.reject_button.clicked.connect(lambda: self.reject())
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for sequence, slot in (
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), self.new_order),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S), self.save),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.confirm),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.confirm),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.deliver),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P), self.open_products),
-        ):
-            shortcut = QShortcut(sequence, view)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
+        dock_shortcuts(
+            view,
+            [
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), self.new_order),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S), self.save),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self.confirm),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter), self.confirm),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.deliver),
+                (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P), self.open_products),
+            ],
+        )
         may_order = self._actor.may(Permission.CREATE_ORDER)
         for button in (view.new_button, view.save_button, view.confirm_button, view.deliver_button):
             button.setVisible(may_order)
@@ -310,67 +301,7 @@ class OrderGridController(QObject):
         view.approve_button.setEnabled(status is OrderStatus.PENDING)
         view.reject_button.setEnabled(status is OrderStatus.PENDING)
 
-    # ------------------------------------------------------------------ customer picker
-
-    def _customer_typed(self, text: str) -> None:
-        self._take_top_when_found = False
-        if text.strip():
-            self._find_timer.start()
-
-    def _find_customers(self) -> jobs.Job | None:
-        text = self.view.customer.text().strip()
-        if not text:
-            return None
-        self._find_generation += 1
-        generation = self._find_generation
-        customers = self._services.customers
-        self.last_job = jobs.run_query(
-            self.view,
-            lambda: customers.find(text, limit=12, include_inactive=False),
-            lambda hits: self._show_hits(generation, text, hits),
-        )
-        return self.last_job
-
-    def _show_hits(self, generation: int, text: str, hits: tuple[CustomerHit, ...]) -> None:
-        if generation != self._find_generation:
-            return
-        self._hits, self._hits_for = hits, text
-        self.hits.clear()
-        for hit in hits:
-            item = QStandardItem(f"{hit.code}  {hit.name}")
-            item.setData(hit.id, ID_ROLE)
-            self.hits.appendRow(item)
-        if self._take_top_when_found:
-            self._take_top_when_found = False
-            self._take_top()
-        elif hits and self.view.customer.hasFocus():
-            self.view.completer.complete()
-
-    def _customer_enter(self) -> None:
-        """Enter takes the top match (waiting for the search if it is still running)."""
-        text = self.view.customer.text().strip()
-        if not text:
-            return
-        popup = self.view.completer.popup()
-        if popup is not None and popup.isVisible():
-            popup.hide()
-        if self._hits_for == text and not self._find_timer.isActive():
-            self._take_top()
-        else:
-            self._find_timer.stop()
-            self._take_top_when_found = True
-            self._find_customers()
-
-    def _take_top(self) -> None:
-        if not self._hits:
-            self.view.message.setText(self.tr("No active customer matches."))
-            return
-        self.pick_customer(self._hits[0].id)
-
-    def _hit_chosen(self, index: Any) -> None:
-        customer_id = index.data(ID_ROLE)
-        if customer_id is not None:
-            self.pick_customer(int(customer_id))
+    # ------------------------------------------------------------------ customer
 
     def pick_customer(self, customer_id: int) -> jobs.Job:
         """Fill contact, phone, address, salesperson and terms from the customer, then go to the

@@ -9,37 +9,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from erpdesk.ui.docks.order_grid.lines_model import EDITABLE, PRODUCT, OrderLinesModel
+from erpdesk.ui.widgets.entry_table import EntryTable
 
 
-class LinesTable(QTableView):
+class LinesTable(EntryTable):
     """A table view that walks the editable cells with Enter and Tab."""
 
     line_removed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
-        self.verticalHeader().setDefaultSectionSize(24)
 
     def lines(self) -> OrderLinesModel:
         model = self.model()
         assert isinstance(model, OrderLinesModel)
         return model
-
-    def go_to(self, row: int, column: int) -> None:
-        index = self.model().index(row, column)
-        self.setCurrentIndex(index)
-        self.scrollTo(index)
 
     def advance(self) -> None:
         """To the next editable cell; past the last line of a filled line, a new line."""
@@ -60,15 +48,6 @@ class LinesTable(QTableView):
                 return
             model.add_line()
         self.go_to(row + 1, PRODUCT)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        moving = hint in (
-            QAbstractItemDelegate.EndEditHint.EditNextItem,
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
-        )
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if moving:
-            self.advance()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

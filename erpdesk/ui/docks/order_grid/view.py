@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -95,10 +94,6 @@ class OrderGridView(QWidget):
         self.customer = QLineEdit(self)
         self.customer.setObjectName("customer")
         self.customer.setPlaceholderText(self.tr("Customer: code, name or pinyin initials"))
-        self.completer = QCompleter(self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.customer.setCompleter(self.completer)
         self.customer_name = QLabel(self)
         self.customer_name.setObjectName("customer_name")
         self.contact = QLineEdit(self)

@@ -1,0 +1,328 @@
+"""Customer import, write: re-check what the plan relied on, then write everything in bulk.
+
+``write`` runs inside the caller's write unit: it re-checks versions and free codes, takes codes
+from the code rule for rows without one, writes with bulk executemany (customers, issued codes,
+contacts), refreshes the search rows and appends the audit entries in bulk, in the same shape the ORM
+hook and the customer service write (one insert entry per customer and per contact, update entries
+with ``saved`` markers, contacts keyed ``<customer id>/<contact id>``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
+
+from erpdesk.db.audit import AuditEntry
+from erpdesk.db.base import AUDIT_SKIPPED_FIELDS
+from erpdesk.db.bulk import insert_rows
+from erpdesk.db.models.customer import (
+    Customer,
+    CustomerContact,
+    IssuedCode,
+)
+from erpdesk.db.uow import UnitOfWork
+from erpdesk.domain.customers import (
+    CustomerStatus,
+)
+from erpdesk.domain.errors import DomainError
+from erpdesk.services import customer_codes, customer_reads, customer_search
+from erpdesk.services.customer_dto import ContactInput
+from erpdesk.services.customer_import_check import _STORED_KEYS, Prepared
+from erpdesk.services.customer_import_data import (
+    ImportCancelled,
+    _chunks,
+    issued_codes,
+    new_ids,
+)
+from erpdesk.services.customer_writes import (
+    CONTACT_FIELDS,
+    CUSTOMER_FIELDS,
+    _clean,
+    contact_values,
+)
+from erpdesk.services.import_dto import Outcome
+
+# ------------------------------------------------------------------------------ write
+
+
+def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Prepared]) -> None:
+    """Refuse to write when a matched customer changed, or a code got taken, since the dry run."""
+    versions = {p.existing.id: p.existing.version for p in updates if p.existing is not None}
+    seen = 0
+    for part in _chunks(list(versions)):
+        for cid, version in conn.execute(
+            select(Customer.id, Customer.version).where(Customer.id.in_(part))
+        ):
+            seen += 1
+            if versions[cid] != version:
+                raise DomainError("import.changed_meanwhile")
+    if seen != len(versions) or issued_codes(conn, [p.code for p in inserts if p.code]):
+        raise DomainError("import.changed_meanwhile")
+
+
+INSERT_CHUNK = 5000
+_CUSTOMER_COLUMNS = ("id", "code", *_STORED_KEYS)
+_AUDITED_KEYS = tuple(k for k in _STORED_KEYS if k not in AUDIT_SKIPPED_FIELDS)
+
+
+def _table(model: Any) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _audited(customer_id: int, code: str, stored: tuple[Any, ...]) -> dict[str, Any]:
+    """A new customer as audited: every field except the bookkeeping ones and the empty ones.
+
+    Blank text and NULL fields are left out (an absent key reads as empty): it halves the audit
+    work of a large import.
+    """
+    values = {
+        k: v
+        for k, v in zip(_STORED_KEYS, stored, strict=True)
+        if v is not None and v != "" and k not in AUDIT_SKIPPED_FIELDS
+    }
+    values.update(id=customer_id, code=code, status=CustomerStatus.ACTIVE.value)
+    return values
+
+
+def _write_inserts(
+    uow: UnitOfWork,
+    inserts: list[Prepared],
+    today: date,
+    now: datetime,
+    check_cancel: Callable[[], None],
+    progress: Callable[[int], None] | None,
+    keys: set[str],
+) -> list[str]:
+    """Insert the new customers and their contacts, chunk by chunk, each with its audit entries.
+
+    Chunks keep the rows, contacts and audit entries of 100,000 customers from coexisting.
+    """
+    conn, actor = uow.connection, uow.actor
+    typed = [p.code for p in inserts if p.code]
+    insert_rows(
+        conn,
+        _table(IssuedCode),
+        ("code",),
+        ((code,) for code in typed),
+        {"scope": customer_codes.SCOPE, "issued_at": now},
+    )
+    shared = {
+        "status": CustomerStatus.ACTIVE.value,
+        "deactivated_at": None,
+        "deactivation_reason": "",
+        "next_follow_up": None,
+        "version": 1,
+        "created_at": now,
+        "created_by": actor,
+        "updated_at": now,
+        "updated_by": actor,
+    }
+    created: list[str] = []
+    first_id: int | None = None
+    done = 0
+    for part in _chunks(inserts, INSERT_CHUNK):
+        check_cancel()
+        rows: list[tuple[Any, ...]] = []
+        ids = new_ids(conn, _table(Customer), len(part))
+        for customer_id, item in zip(ids, part, strict=True):
+            stored = item.stored
+            if stored is None:
+                stored = tuple(item.stored_values().values())
+            if not item.code:
+                # Typed codes are reserved above, so the allocator skips them (is_issued).
+                values = dict(zip(_STORED_KEYS, stored, strict=True))
+                item.code, _near = customer_codes.allocate(
+                    conn, values["category_id"], values["region"], today
+                )
+                customer_codes.reserve(conn, item.code, now)
+            rows.append((customer_id, item.code, *stored))
+        insert_rows(conn, _table(Customer), _CUSTOMER_COLUMNS, rows, shared)
+        if first_id is None:
+            first_id = ids[0]
+        entries: list[AuditEntry] = []
+        contacts: list[dict[str, Any]] = []
+        for row, item in zip(rows, part, strict=True):
+            customer_id = row[0]
+            created.append(item.code)
+            keys.add(str(customer_id))
+            entries.append(
+                AuditEntry(
+                    "customer",
+                    str(customer_id),
+                    "insert",
+                    None,
+                    _audited(customer_id, item.code, row[2:]),
+                )
+            )
+            if item.contact is not None:
+                contacts.append(_contact_row(customer_id, item.contact))
+        del rows
+        if contacts:
+            contact_ids = new_ids(conn, _table(CustomerContact), len(contacts))
+            columns = ("id", *contacts[0])
+            insert_rows(
+                conn,
+                _table(CustomerContact),
+                columns,
+                [(i, *c.values()) for i, c in zip(contact_ids, contacts, strict=True)],
+            )
+            for contact_id, contact in zip(contact_ids, contacts, strict=True):
+                entries.append(
+                    AuditEntry(
+                        "customer_contact",
+                        f"{contact['customer_id']}/{contact_id}",
+                        "insert",
+                        None,
+                        {f: contact[f] for f in CONTACT_FIELDS},
+                    )
+                )
+        uow.record(entries)
+        done += len(part)
+        if progress is not None:
+            progress(done)
+    assert first_id is not None
+    customer_search.rebuild_fts(conn, min_id=first_id - 1)
+    return created
+
+
+def _contact_row(customer_id: int, contact: ContactInput) -> dict[str, Any]:
+    return {**contact_values(contact, 0), "customer_id": customer_id, "is_primary": True}
+
+
+def write(
+    uow: UnitOfWork,
+    prepared: list[Prepared],
+    *,
+    today: date,
+    now: datetime,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[str], dict[str, frozenset[str]]]:
+    """Write ``prepared`` inside ``uow`` (the caller commits); returns new codes and what changed."""
+    conn = uow.connection
+    actor = uow.actor
+    inserts = [p for p in prepared if p.outcome is Outcome.NEW]
+    updates = [p for p in prepared if p.outcome is Outcome.UPDATE]
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+
+    _check_unchanged(conn, updates, inserts)
+    check_cancel()
+    entries: list[AuditEntry] = []
+    keys: set[str] = set()
+    created: list[str] = []
+
+    if inserts:
+        created = _write_inserts(uow, inserts, today, now, check_cancel, progress, keys)
+    if updates:
+        _write_updates(conn, updates, now, actor, entries, keys)
+    check_cancel()
+    uow.record(entries)
+    return created, {"customer": frozenset(keys)}
+
+
+def _write_updates(
+    conn: Connection,
+    updates: list[Prepared],
+    now: datetime,
+    actor: str,
+    entries: list[AuditEntry],
+    keys: set[str],
+) -> None:
+    # Rows are grouped by the set of columns they change, so each group is one executemany.
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    touched: list[int] = []
+    for item in updates:
+        existing = item.existing
+        assert existing is not None
+        assert item.draft is not None
+        stored = _clean(item.draft)
+        columns = [
+            c
+            for c in (*CUSTOMER_FIELDS, "name_key", "phone_digits")
+            if stored[c] != existing.values.get(c)
+        ]
+        touched.append(existing.id)
+        keys.add(str(existing.id))
+        if columns:
+            params = {f"v_{c}": stored[c] for c in columns}
+            params["b_id"] = existing.id
+            params["b_version"] = existing.version
+            groups.setdefault(tuple(columns), []).append(params)
+            entries.append(
+                AuditEntry(
+                    "customer",
+                    str(existing.id),
+                    "update",
+                    {c: existing.values.get(c) for c in columns},
+                    {c: stored[c] for c in columns},
+                )
+            )
+            entries.append(
+                AuditEntry(
+                    "customer",
+                    str(existing.id),
+                    customer_reads.MARKER,
+                    None,
+                    {"version": existing.version + 1, "fields": list(item.changed)},
+                )
+            )
+        if item.contact_changed and item.contact is not None:
+            contact = _contact_row(existing.id, item.contact)
+            if existing.contact_id is not None:
+                changes = {f: contact[f] for f in item.contact_changed}
+                changes["mobile_digits"] = contact["mobile_digits"]
+                conn.execute(
+                    update(CustomerContact)
+                    .where(CustomerContact.id == existing.contact_id)
+                    .values(**changes)
+                )
+                entries.append(
+                    AuditEntry(
+                        "customer_contact",
+                        f"{existing.id}/{existing.contact_id}",
+                        "update",
+                        {f: existing.contact.get(f) for f in item.contact_changed}
+                        | {"name": existing.contact.get("name")},
+                        {f: contact[f] for f in item.contact_changed} | {"name": contact["name"]},
+                    )
+                )
+            else:
+                new_id = conn.execute(
+                    insert(CustomerContact).returning(CustomerContact.id), contact
+                ).scalar_one()
+                entries.append(
+                    AuditEntry(
+                        "customer_contact",
+                        f"{existing.id}/{new_id}",
+                        "insert",
+                        None,
+                        {f: contact[f] for f in CONTACT_FIELDS},
+                    )
+                )
+    table = cast(Table, Customer.__table__)
+    for changed_columns, group in groups.items():
+        for p in group:
+            p["v_updated_at"] = now
+            p["v_updated_by"] = actor
+        stmt = (
+            table.update()
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(
+                {
+                    **{c: bindparam(f"v_{c}", type_=table.c[c].type) for c in changed_columns},
+                    "updated_at": bindparam("v_updated_at", type_=table.c.updated_at.type),
+                    "updated_by": bindparam("v_updated_by"),
+                    "version": table.c.version + 1,
+                }
+            )
+        )
+        result = conn.execute(stmt, group)
+        if result.rowcount is not None and 0 <= result.rowcount != len(group):
+            raise DomainError("import.changed_meanwhile")
+    customer_search.sync_fts(conn, touched)

@@ -1,0 +1,266 @@
+"""Handheld sync: the count sheet written for a handheld or another PC, and its scanned results read back.
+
+The sheet lists code, name, the expected quantity (left out of a blind count) and an empty counted
+column. Results come back as .xlsx or .csv (UTF-8 or GBK) with code, quantity, time and device columns,
+headed in Chinese or English, through the Excel reader and its safety caps. A file counts once: its
+SHA-256 is kept per session, and each row has a key (device, time, code, row number) so a re-exported
+file that grew by a few rows adds only the new ones. A row without a quantity column counts one; a blank
+quantity in a file that has the column (an untouched count sheet row) is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, select
+
+from erpdesk.db.models.product import Product
+from erpdesk.db.models.stocktake import StocktakeFile, StocktakeLine, StocktakeScan
+from erpdesk.domain.errors import DomainError
+from erpdesk.domain.messages import render
+from erpdesk.domain.stocktake import StocktakeKind, normalise_scan_code, parse_quantity
+from erpdesk.services import stocktake_scans as scans
+from erpdesk.services.stocktake_dto import HandheldImportResult
+from erpdesk.xlsx.columns import ASCII, TEXT, Column, KindSpec
+from erpdesk.xlsx.writer import NUMBER, ExportColumn, write_xlsx
+
+KIND = "stocktake"
+SPEC = KindSpec(
+    kind=KIND,
+    columns=(
+        Column(
+            "code",
+            ASCII,
+            True,
+            ("编码", "条码", "条形码", "商品编码", "客户编码", "Barcode", "Code", "SKU"),
+        ),
+        Column(
+            "quantity",
+            TEXT,
+            synonyms=(
+                "数量",
+                "实盘数量",
+                "盘点数量",
+                "实盘",
+                "Qty",
+                "Quantity",
+                "Counted",
+                "Count",
+            ),
+        ),
+        Column(
+            "time",
+            TEXT,
+            synonyms=("时间", "扫描时间", "日期时间", "Time", "Scan time", "Timestamp"),
+        ),
+        Column(
+            "device", TEXT, synonyms=("设备", "设备号", "终端", "Device", "Device ID", "Scanner")
+        ),
+        Column("name", TEXT, synonyms=("名称", "商品名称", "客户名称", "Name")),
+    ),
+)
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y%m%d%H%M%S", "%Y-%m-%d")
+
+
+@dataclass(frozen=True, slots=True)
+class HandheldRow:
+    """One result row, cleaned: where it was in the file and what it counts."""
+
+    row: int
+    code: str
+    quantity: Decimal
+    device: str
+    at: datetime | None  # UTC; None when the file has no time
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class HandheldFile:
+    sha256: str
+    name: str
+    rows: tuple[HandheldRow, ...]
+    skipped_blank: int
+
+
+def sheet_columns(lang: str, *, with_expected: bool) -> list[ExportColumn]:
+    """The count sheet's headers in ``lang``."""
+
+    def head(field: str) -> str:
+        return render(f"col.{KIND}.{field}", lang)
+
+    columns = [ExportColumn(head("code")), ExportColumn(head("name")), ExportColumn(head("unit"))]
+    if with_expected:
+        columns.append(ExportColumn(head("expected"), NUMBER))
+    columns.append(ExportColumn(head("counted"), NUMBER))
+    return columns
+
+
+SheetRow = tuple[str, str, str, Decimal | None]  # code, name, unit, expected
+
+
+def sheet_rows(conn: Connection, head: scans.Head, shown: bool) -> list[SheetRow]:
+    """The lines of the scope by code; ``expected`` None unless ``shown``."""
+    columns: list[Any] = [StocktakeLine.code, StocktakeLine.name, StocktakeLine.expected]
+    if head.kind is StocktakeKind.PRODUCTS:
+        unit = select(Product.unit).where(Product.id == StocktakeLine.target_id)
+        columns.append(unit.scalar_subquery())
+    rows = conn.execute(
+        select(*columns)
+        .where(StocktakeLine.stocktake_id == head.id, StocktakeLine.in_scope)
+        .order_by(StocktakeLine.code)
+    ).all()
+    return [(r[0], r[1], (r[3] or "") if len(r) > 3 else "", r[2] if shown else None) for r in rows]
+
+
+def write_sheet(target: Path, lang: str, rows: Sequence[SheetRow], *, blind: bool) -> int:
+    """Write the count sheet; ``rows`` are (code, name, unit, expected). Returns rows written."""
+    columns = sheet_columns(lang, with_expected=not blind)
+
+    def cells(row: SheetRow) -> list[Any]:
+        code, name, unit, expected = row
+        values: list[Any] = [code, name, unit]
+        if not blind:
+            values.append(float(expected) if expected is not None else None)
+        values.append(None)
+        return values
+
+    stats = write_xlsx(target, render("stocktake.sheet_name", lang), columns, map(cells, rows))
+    return stats.rows
+
+
+def _time(text: str, sheet: str, row: int, tz: ZoneInfo) -> datetime:
+    cleaned = text.strip().replace("/", "-").replace("T", " ")
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(cleaned)
+    except ValueError:
+        for pattern in _TIME_FORMATS:
+            try:
+                parsed = datetime.strptime(cleaned, pattern)
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        raise DomainError("stocktake.bad_time", sheet=sheet, row=row, value=text[:50])
+    if parsed.tzinfo is None:  # a handheld's clock shows the company's local time
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed.astimezone(ZoneInfo("UTC"))
+
+
+def row_key(device: str, at: datetime | None, code: str, row: int) -> str:
+    """The identity of a handheld row across re-exports of the same device's data."""
+    stamp = at.isoformat() if at is not None else ""
+    text = "\x1f".join((device, stamp, code, str(row)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_results(source: Path, tz: ZoneInfo, lang: str) -> HandheldFile:
+    """Check, hash and read a results file; raises ``FileRefused`` / ``DomainError`` with the place."""
+    from erpdesk.xlsx.reader import read_table
+
+    if source.suffix.lower() not in (".xlsx", ".csv", ".txt", ".xlsm"):
+        raise DomainError("stocktake.file_type", name=source.name)
+    result = read_table(source, SPEC)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    if result.problems:
+        first = result.problems[0]
+        raise DomainError(
+            "stocktake.bad_cell",
+            sheet=first.sheet,
+            row=first.row,
+            column=first.column,
+            value=first.field or "",
+            problem=render(first.msg_id, lang, **first.params),
+        )
+    has_quantity = "quantity" in result.columns
+    rows: list[HandheldRow] = []
+    blank = 0
+    for read in result.rows:
+        values = read.values
+        raw_code = values.get("code")
+        raw_qty = values.get("quantity")
+        if raw_code is None and raw_qty is None:
+            continue
+        if raw_code is None:
+            raise DomainError("stocktake.row_code_missing", sheet=result.sheet, row=read.number)
+        if has_quantity and raw_qty is None:
+            blank += 1
+            continue
+        try:
+            quantity = parse_quantity(str(raw_qty)) if has_quantity else Decimal(1)
+        except DomainError:
+            raise DomainError(
+                "stocktake.row_bad_quantity", sheet=result.sheet, row=read.number, quantity=raw_qty
+            ) from None
+        code = normalise_scan_code(str(raw_code))
+        device = str(values.get("device") or "").strip()[:50]
+        raw_time = values.get("time")
+        at = _time(str(raw_time), result.sheet, read.number, tz) if raw_time else None
+        rows.append(
+            HandheldRow(
+                row=read.number,
+                code=code,
+                quantity=quantity,
+                device=device,
+                at=at,
+                key=row_key(device, at, code, read.number),
+            )
+        )
+    return HandheldFile(sha256=digest, name=source.name, rows=tuple(rows), skipped_blank=blank)
+
+
+def count_file(
+    conn: Connection,
+    head: scans.Head,
+    data: HandheldFile,
+    entry: Callable[[HandheldRow], scans.Entry],
+) -> HandheldImportResult:
+    """Count the rows not counted before (by file hash, then by row key) into the session."""
+    seen_file = conn.execute(
+        select(StocktakeFile.id).where(
+            StocktakeFile.stocktake_id == head.id, StocktakeFile.sha256 == data.sha256
+        )
+    ).first()
+    if seen_file is not None:
+        return HandheldImportResult(
+            file_sha256=data.sha256,
+            rows=len(data.rows),
+            counted=0,
+            unknown=0,
+            already_imported=True,
+            skipped=len(data.rows),
+        )
+    keys = set(
+        conn.execute(
+            select(StocktakeScan.row_key).where(
+                StocktakeScan.stocktake_id == head.id, StocktakeScan.row_key.is_not(None)
+            )
+        ).scalars()
+    )
+    targets: dict[str, scans.Target | None] = {}
+    counted = unknown = skipped = 0
+    for row in data.rows:
+        if row.key in keys:
+            skipped += 1
+            continue
+        keys.add(row.key)
+        if row.code not in targets:
+            targets[row.code] = scans.resolve(conn, head.kind, row.code)
+        result = scans.apply(conn, head, entry(row), targets[row.code])
+        counted += 1
+        unknown += result.target_id is None
+    return HandheldImportResult(
+        file_sha256=data.sha256,
+        rows=len(data.rows),
+        counted=counted,
+        unknown=unknown,
+        already_imported=False,
+        skipped=skipped,
+    )

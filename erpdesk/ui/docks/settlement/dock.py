@@ -1,0 +1,61 @@
+"""Factory of the settlement dock's content: the wizard, the approvals list (for those who may approve)
+and the follow-up list, as tabs (Ctrl+1 / Ctrl+2 / Ctrl+3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from erpdesk.domain.permissions import Permission
+from erpdesk.ui.docks.settlement.approvals import ApprovalsController, ApprovalsView
+from erpdesk.ui.docks.settlement.follow_ups import FollowUpsController, FollowUpsView
+from erpdesk.ui.docks.settlement.wizard import WizardController
+from erpdesk.ui.docks.settlement.wizard_view import WizardView
+
+
+class SettlementDock(QTabWidget):
+    """The tabs; ``wizard``, ``approvals`` (None without the approval right) and ``follow_ups`` are
+    the controllers."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settlement")
+        self.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1…3 switch; Tab stays in fields
+        self.wizard_view = WizardView(self)
+        self.wizard = WizardController(services, self.wizard_view)
+        self.addTab(self.wizard_view, self.tr("Settle"))
+        self.approvals: ApprovalsController | None = None
+        self.approvals_view: ApprovalsView | None = None
+        if services.actor.may(Permission.APPROVE_SETTLEMENT):
+            self.approvals_view = ApprovalsView(self)
+            self.approvals = ApprovalsController(services, self.approvals_view)
+            self.approvals.open_requested.connect(self.open_settlement)
+            self.addTab(self.approvals_view, self.tr("Approvals"))
+        self.follow_ups_view = FollowUpsView(self)
+        self.follow_ups = FollowUpsController(services, self.follow_ups_view)
+        self.follow_ups.open_requested.connect(self.open_settlement)
+        self.follow_ups.settle_requested.connect(self.settle_customer)
+        self.addTab(self.follow_ups_view, self.tr("Follow-ups"))
+        for number in range(self.count()):
+            shortcut = QShortcut(
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + number)), self
+            )
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.setCurrentIndex(n))
+
+    def open_settlement(self, settlement_id: int) -> None:
+        self.setCurrentWidget(self.wizard_view)
+        self.wizard.open_settlement(settlement_id)
+
+    def settle_customer(self, customer_id: int, label: str) -> None:
+        self.setCurrentWidget(self.wizard_view)
+        self.wizard.start_for_customer(customer_id, label)
+
+
+def build(services: Any, parent: QWidget | None = None) -> SettlementDock:
+    """The settlement dock content (the main window's ``settlementDock``)."""
+    return SettlementDock(services, parent)
