@@ -3,7 +3,9 @@
 ``statement`` writes one customer's statement for a period (``--from`` and ``--to``) or as of a day
 (``--as-of``, default today). ``statements`` writes a batch as of a day (or for a period): into one PDF
 when ``-o`` ends in ``.pdf``, otherwise into a folder with one ``<code>.pdf`` per customer;
-``--with-balance`` keeps only customers whose balance is not zero. Printing statements needs ``--user``
+``--with-balance`` keeps only customers whose balance is not zero, ``--moved`` those with a delivery or
+receipt in the period (both: either), and ``--category`` (with its sub-categories), ``--region``,
+``--salesperson`` and ``--monthly`` (月结) narrow the batch further. Printing statements needs ``--user``
 with a role that may print them (clerk, accountant, manager); the password comes from ERPDESK_PASSWORD.
 """
 
@@ -29,6 +31,22 @@ def register(commands: Any) -> None:
         "--with-balance", action="store_true", help="only customers whose balance is not zero"
     )
     batch.add_argument("--search", default="", help="only customers matching this search")
+    batch.add_argument(
+        "--category", metavar="CODE", help="only this customer category (code or name) and below"
+    )
+    batch.add_argument("--region", default="", metavar="TEXT", help="only customers in this region")
+    batch.add_argument(
+        "--salesperson", metavar="USERNAME", help="only customers of this salesperson (业务员)"
+    )
+    batch.add_argument(
+        "--monthly", action="store_true", help="only customers settled monthly (月结)"
+    )
+    batch.add_argument(
+        "--moved",
+        action="store_true",
+        help="only customers with a delivery or receipt in --from..--to "
+        "(with --with-balance: either of the two)",
+    )
     batch.add_argument(
         "-o",
         "--out",
@@ -82,9 +100,18 @@ def run_statements(args: argparse.Namespace, ctx: CliContext) -> int:
 
     service = _service(ctx)
     as_of = args.date_to or args.as_of or service.clock.today()
-    ids = service.customers_for_batch(
-        BatchFilter(with_balance=args.with_balance, search=args.search), as_of
+    chosen = BatchFilter(
+        with_balance=args.with_balance,
+        search=args.search,
+        category_id=None if args.category is None else service.category_id(args.category),
+        region=args.region.strip(),
+        salesperson_id=None
+        if args.salesperson is None
+        else service.salesperson_id(args.salesperson),
+        monthly_only=args.monthly,
+        moved_in_period=args.moved,
     )
+    ids = service.customers_for_batch(chosen, as_of, since=args.date_from)
     if not ids:
         ctx.say("statements.cli_none")
         return 0

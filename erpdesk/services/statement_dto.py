@@ -65,11 +65,18 @@ class Statement:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BatchFilter:
-    """Which customers get a statement in a batch."""
+    """Which customers get a statement in a batch (DOMAIN.md §9: by 分类, 地区, 业务员, 月结 only,
+    balance ≠ 0 or moved in the period). Every condition given must hold, except that ``with_balance``
+    and ``moved_in_period`` together mean "balance ≠ 0 **or** moved in the period"."""
 
     with_balance: bool = True  # only customers whose balance is not zero as of the date
     customer_ids: tuple[int, ...] | None = None  # an explicit list (e.g. the list's selection)
     search: str = ""  # the customer list's search text
+    category_id: int | None = None  # this 客户分类 and its sub-categories
+    region: str = ""  # 地区, exactly as on the customer ("" = any)
+    salesperson_id: int | None = None  # 业务员
+    monthly_only: bool = False  # only customers settled monthly (月结)
+    moved_in_period: bool = False  # a receivable item (delivery…) or receipt dated in the period
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

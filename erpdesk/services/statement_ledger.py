@@ -12,18 +12,20 @@ any day equals the ledger balance of that day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, func, select, union_all
+from sqlalchemy import BigInteger, ColumnElement, Subquery, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from erpdesk.db.models.customer import Customer, CustomerContact
 from erpdesk.db.models.order import Delivery, ReceivableItem, SalesOrder
 from erpdesk.db.models.receivable import Receipt, ReceiptAllocation
+from erpdesk.domain.customers import SettlementMethod
+from erpdesk.services.statement_dto import BatchFilter
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -155,8 +157,8 @@ def balance_before(session: Session, customer_id: int, day: date) -> Decimal:
     return fen(session.scalar(items)) - fen(session.scalar(receipts))
 
 
-def balances_as_of(session: Session, day: date) -> dict[int, Decimal]:
-    """Ledger balance at the end of ``day`` of every customer with a document by then."""
+def _balances(day: date) -> Subquery:
+    """(customer_id, balance in fen) at the end of ``day`` of every customer with a document by then."""
     movements = union_all(
         select(
             ReceivableItem.customer_id.label("customer_id"),
@@ -171,10 +173,14 @@ def balances_as_of(session: Session, day: date) -> dict[int, Decimal]:
         .where(Receipt.receipt_date <= day)
         .group_by(Receipt.customer_id),
     ).subquery()
-    stmt = select(movements.c.customer_id, func.sum(movements.c.total, type_=BigInteger)).group_by(
-        movements.c.customer_id
+    return (
+        select(
+            movements.c.customer_id,
+            func.sum(movements.c.total, type_=BigInteger).label("balance"),
+        )
+        .group_by(movements.c.customer_id)
+        .subquery("ledger_balance")
     )
-    return {customer_id: fen(total) for customer_id, total in session.execute(stmt)}
 
 
 def items_between(
@@ -334,20 +340,56 @@ def advances_as_of(
     return received - used
 
 
-def codes_of(session: Session, ids: Iterable[int]) -> list[tuple[int, str]]:
-    """(id, code) of existing customers among ``ids``, by code."""
-    wanted = list(ids)
-    if not wanted:
-        return []
-    rows = session.execute(
-        select(Customer.id, Customer.code).where(Customer.id.in_(wanted)).order_by(Customer.code)
-    )
-    return [(customer_id, code) for customer_id, code in rows]
+def batch_customers(
+    session: Session,
+    chosen: BatchFilter,
+    *,
+    as_of: date,
+    since: date | None,
+    search_ids: Any | None,
+    category_ids: Sequence[int] | None,
+) -> list[int]:
+    """Ids of the customers ``chosen`` selects, by code, in one query.
 
-
-def all_codes(session: Session, search_ids: Any | None = None) -> list[tuple[int, str]]:
-    """(id, code) of every customer (or of the ``search_ids`` subquery's), by code."""
-    stmt = select(Customer.id, Customer.code).order_by(Customer.code)
+    ``search_ids``: a SELECT of the ids matching the search text (``customer_search.matching_ids``);
+    ``category_ids``: the category and its sub-categories. A balance is the ledger balance at the end of
+    ``as_of``; "moved" means a receivable item or a receipt dated ``since``..``as_of`` (a reversal
+    counts: it is a line on the statement). ``with_balance`` and ``moved_in_period`` together keep
+    customers with either.
+    """
+    stmt = select(Customer.id).order_by(Customer.code)
+    if chosen.customer_ids is not None:
+        stmt = stmt.where(Customer.id.in_(chosen.customer_ids))
     if search_ids is not None:
         stmt = stmt.where(Customer.id.in_(search_ids))
-    return [(customer_id, code) for customer_id, code in session.execute(stmt)]
+    if category_ids is not None:
+        stmt = stmt.where(Customer.category_id.in_(category_ids))
+    if chosen.region:
+        stmt = stmt.where(Customer.region == chosen.region)
+    if chosen.salesperson_id is not None:
+        stmt = stmt.where(Customer.salesperson_id == chosen.salesperson_id)
+    if chosen.monthly_only:
+        stmt = stmt.where(Customer.settlement_method == SettlementMethod.MONTHLY.value)
+    wanted: list[ColumnElement[bool]] = []
+    if chosen.with_balance:
+        balances = _balances(as_of)
+        stmt = stmt.outerjoin(balances, balances.c.customer_id == Customer.id)
+        wanted.append(func.coalesce(balances.c.balance, 0) != 0)
+    if chosen.moved_in_period and since is not None:
+        wanted.append(
+            or_(
+                exists().where(
+                    ReceivableItem.customer_id == Customer.id,
+                    ReceivableItem.doc_date >= since,
+                    ReceivableItem.doc_date <= as_of,
+                ),
+                exists().where(
+                    Receipt.customer_id == Customer.id,
+                    Receipt.receipt_date >= since,
+                    Receipt.receipt_date <= as_of,
+                ),
+            )
+        )
+    if wanted:
+        stmt = stmt.where(or_(*wanted))
+    return list(session.scalars(stmt))

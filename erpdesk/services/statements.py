@@ -40,7 +40,9 @@ from erpdesk.pdf.statement_model import CompanyHeader
 from erpdesk.services import statement_ledger as ledger
 from erpdesk.services.area import AreaService
 from erpdesk.services.auth_dto import CompanyProfile
-from erpdesk.services.auth_store import read_company
+from erpdesk.services.auth_store import read_company, user_row
+from erpdesk.services.customer_lookups import categories
+from erpdesk.services.customer_search import category_subtree, matching_ids
 from erpdesk.services.errors import ValidationError
 from erpdesk.services.receivable_reports import bucket_labels
 from erpdesk.services.statement_dto import (
@@ -87,23 +89,78 @@ class StatementService(AreaService):
             raise DomainError("statements.customer_not_found", customer=code.strip())
         return found
 
-    def customers_for_batch(self, filter: BatchFilter, as_of: date) -> tuple[int, ...]:
-        """Customer ids for a batch, by code: the explicit ids or the search, then (``with_balance``)
-        those whose ledger balance at the end of ``as_of`` is not zero."""
+    def customers_for_batch(
+        self, filter: BatchFilter, as_of: date, *, since: date | None = None
+    ) -> tuple[int, ...]:
+        """Customer ids for a batch, by code, in one query: the explicit ids and the search (when
+        given), narrowed by category (with its sub-categories), region, salesperson and 月结; then
+        ``with_balance`` (ledger balance at the end of ``as_of`` not zero) or ``moved_in_period`` (a
+        receivable item or receipt dated ``since``..``as_of``), either of the two when both are set.
+
+        Raises:
+            ValidationError: ``moved_in_period`` without ``since`` (an as-of statement has no
+                period), or ``since`` after ``as_of``.
+        """
         self.actor.require(Permission.PRINT_STATEMENT)
+        if filter.moved_in_period:
+            if since is None:
+                raise ValidationError({"moved_in_period": ("statements.moved_needs_period", {})})
+            if since > as_of:
+                raise ValidationError(
+                    {
+                        "period": (
+                            "statements.period_reversed",
+                            {"start": since.isoformat(), "end": as_of.isoformat()},
+                        )
+                    }
+                )
 
         def work(u: UnitOfWork) -> tuple[int, ...]:
-            session = u.session
-            if filter.customer_ids is not None:
-                found = ledger.codes_of(session, filter.customer_ids)
-            else:
-                found = ledger.all_codes(session, _search_ids(u, filter.search))
-            if filter.with_balance:
-                balances = ledger.balances_as_of(session, as_of)
-                found = [(cid, code) for cid, code in found if balances.get(cid, ZERO) != ZERO]
-            return tuple(cid for cid, _code in found)
+            category_ids = None
+            if filter.category_id is not None:
+                category_ids = category_subtree(u.connection, filter.category_id)
+            found = ledger.batch_customers(
+                u.session,
+                filter,
+                as_of=as_of,
+                since=since,
+                search_ids=_search_ids(u, filter.search),
+                category_ids=category_ids,
+            )
+            return tuple(found)
 
         return self._read(work)
+
+    def category_id(self, code: str) -> int:
+        """The id of the customer category with level code (or name) ``code``, for the CLI."""
+        self.actor.require(Permission.PRINT_STATEMENT)
+        wanted = code.strip()
+
+        def work(u: UnitOfWork) -> int | None:
+            nodes = categories(u.connection)
+            found = [node.id for node in nodes if node.code == wanted] or [
+                node.id for node in nodes if node.name.casefold() == wanted.casefold()
+            ]
+            return found[0] if len(found) == 1 else None  # a name two categories share: neither
+
+        found = self._read(work) if wanted else None
+        if found is None:
+            raise DomainError("statements.category_not_found", category=wanted)
+        return found
+
+    def salesperson_id(self, username: str) -> int:
+        """The id of the user ``username`` (the salesperson, 业务员), for the CLI."""
+        self.actor.require(Permission.PRINT_STATEMENT)
+        wanted = username.strip()
+
+        def work(u: UnitOfWork) -> int | None:
+            user = user_row(u, wanted)
+            return None if user is None else user.id
+
+        found = self._read(work) if wanted else None
+        if found is None:
+            raise DomainError("statements.salesperson_not_found", user=wanted)
+        return found
 
     # ------------------------------------------------------------------ PDFs
 
@@ -421,11 +478,7 @@ def _receipt_text(
 
 def _search_ids(u: UnitOfWork, search: str) -> object | None:
     text = search.strip()
-    if not text:
-        return None
-    from erpdesk.services.customer_search import matching_ids
-
-    return matching_ids(u.connection, text)
+    return matching_ids(u.connection, text) if text else None
 
 
 def _bind(figures: Callable[[int], Statement], customer_id: int) -> Callable[[], Statement]:

@@ -53,6 +53,10 @@ from erpdesk.services.stocktake_dto import (
     StocktakeInput,
     StocktakeView,
 )
+from erpdesk.services.stocktake_handheld import HandheldImportCancelled
+from erpdesk.xlsx.writer import ExportCancelled
+
+__all__ = ["ExportCancelled", "HandheldImportCancelled", "StocktakeService"]
 
 SERIES = "stocktake:PD"
 NAME_MAX = 100
@@ -476,22 +480,54 @@ class StocktakeService(AreaService):
 
     # ------------------------------------------------------------------ handheld sync
 
-    def export_count_sheet(self, session_id: int, target: Path) -> int:
-        """The count sheet (.xlsx) for a handheld: code, name, unit, expected (not if blind), counted."""
+    def export_count_sheet(
+        self,
+        session_id: int,
+        target: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """The count sheet (.xlsx) for a handheld: code, name, unit, expected (not if blind), counted.
+
+        ``progress(done, total)`` reports the rows written; ``cancelled()`` is checked before each.
+
+        Raises:
+            ExportCancelled: ``cancelled()`` turned True; no file is left (a file already at
+                ``target`` is kept as it was).
+        """
         self.actor.require(Permission.COUNT_STOCK)
+        watch = handheld.Watch(progress, cancelled, ExportCancelled)
 
         def work(u: UnitOfWork) -> tuple[bool, list[handheld.SheetRow]]:
             head = self._head(u, session_id, lock=False)
             shown = rules.expected_visible(head.blind, head.status)
             return not shown, handheld.sheet_rows(u.connection, head, shown)
 
+        watch.check()
         blind, rows = self._read(work)
-        return handheld.write_sheet(target, self.lang, rows, blind=blind)
+        return handheld.write_sheet(target, self.lang, rows, blind=blind, watch=watch)
 
-    def import_handheld(self, session_id: int, source: Path) -> HandheldImportResult:
-        """Count a handheld's results file; the same file, or the same rows, never count twice."""
+    def import_handheld(
+        self,
+        session_id: int,
+        source: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> HandheldImportResult:
+        """Count a handheld's results file; the same file, or the same rows, never count twice.
+
+        ``progress(done, total)`` reports the file's rows checked; ``cancelled()`` is checked while
+        reading, before each row and last just before the commit.
+
+        Raises:
+            HandheldImportCancelled: ``cancelled()`` turned True; the session is unchanged (nothing
+                counted, the file not recorded, so it can be imported later).
+        """
         self.actor.require(Permission.COUNT_STOCK)
-        data = handheld.read_results(source, self.clock.tz, self.lang)
+        watch = handheld.Watch(progress, cancelled, HandheldImportCancelled)
+        data = handheld.read_results(source, self.clock.tz, self.lang, watch)
 
         def work(u: UnitOfWork) -> HandheldImportResult:
             head = self._head(u, session_id)
@@ -507,7 +543,7 @@ class StocktakeService(AreaService):
                     row_key=row.key,
                 )
 
-            result = handheld.count_file(u.connection, head, data, entry)
+            result = handheld.count_file(u.connection, head, data, entry, watch)
             if not result.already_imported:
                 u.session.add(
                     StocktakeFile(
@@ -521,9 +557,12 @@ class StocktakeService(AreaService):
                     )
                 )
                 u.session.flush()
+            watch.check()  # the last moment a cancel undoes everything: the commit follows
             return result
 
-        return self._write(work)[0]
+        result = self._write(work)[0]
+        watch.finish()
+        return result
 
 
 def _render(msg_id: str, lang: str, **params: Any) -> str:

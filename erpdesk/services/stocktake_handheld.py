@@ -6,12 +6,21 @@ headed in Chinese or English, through the Excel reader and its safety caps. A fi
 SHA-256 is kept per session, and each row has a key (device, time, code, row number) so a re-exported
 file that grew by a few rows adds only the new ones. A row without a quantity column counts one; a blank
 quantity in a file that has the column (an untouched count sheet row) is skipped.
+
+Both directions take the caller's ``progress(done, total)`` and ``cancelled()`` (the dock's progress
+dialog and its Cancel). A cancelled export raises ``ExportCancelled`` and leaves no file: the sheet is
+written under a temporary name beside the target and moved into place only when complete, so a file
+already at the target stays as it was. A cancelled import raises ``HandheldImportCancelled`` inside the
+write transaction, which rolls back: nothing counted and the file's hash not kept, so it can be
+imported later.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -29,7 +38,11 @@ from erpdesk.domain.stocktake import StocktakeKind, normalise_scan_code, parse_q
 from erpdesk.services import stocktake_scans as scans
 from erpdesk.services.stocktake_dto import HandheldImportResult
 from erpdesk.xlsx.columns import ASCII, TEXT, Column, KindSpec
-from erpdesk.xlsx.writer import NUMBER, ExportColumn, write_xlsx
+from erpdesk.xlsx.writer import NUMBER, ExportCancelled, ExportColumn, write_xlsx
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: rows written to the sheet, or rows of a results file checked."""
+Cancelled = Callable[[], bool]
 
 KIND = "stocktake"
 SPEC = KindSpec(
@@ -67,6 +80,48 @@ SPEC = KindSpec(
     ),
 )
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y%m%d%H%M%S", "%Y-%m-%d")
+_PROGRESS_STEPS = 100  # reports per file at most: enough for a smooth bar, few queued GUI signals
+
+
+class HandheldImportCancelled(DomainError):
+    """The user cancelled a handheld import; nothing was counted."""
+
+    def __init__(self) -> None:
+        super().__init__("stocktake.import_cancelled")
+
+
+class Watch:
+    """The caller's progress and cancel callbacks over ``total`` rows, checked once per row."""
+
+    def __init__(
+        self,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        stop: Callable[[], Exception],
+    ) -> None:
+        self._progress = progress
+        self._cancelled = cancelled
+        self._stop = stop
+        self.total = 0
+        self._step = 1
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self._step = max(1, total // _PROGRESS_STEPS)
+
+    def check(self) -> None:
+        """Raise the stop exception when the caller cancelled."""
+        if self._cancelled is not None and self._cancelled():
+            raise self._stop()
+
+    def row(self, done: int) -> None:
+        """Row ``done`` (1-based) is finished: report it now and then."""
+        if self._progress is not None and done % self._step == 0 and done < self.total:
+            self._progress(done, self.total)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress(self.total, self.total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,20 +174,64 @@ def sheet_rows(conn: Connection, head: scans.Head, shown: bool) -> list[SheetRow
     return [(r[0], r[1], (r[3] or "") if len(r) > 3 else "", r[2] if shown else None) for r in rows]
 
 
-def write_sheet(target: Path, lang: str, rows: Sequence[SheetRow], *, blind: bool) -> int:
-    """Write the count sheet; ``rows`` are (code, name, unit, expected). Returns rows written."""
+def write_sheet(
+    target: Path,
+    lang: str,
+    rows: Sequence[SheetRow],
+    *,
+    blind: bool,
+    watch: Watch | None = None,
+) -> int:
+    """Write the count sheet; ``rows`` are (code, name, unit, expected). Returns rows written.
+
+    Raises:
+        ExportCancelled: the watch's ``cancelled()`` turned True; no file, not even a temporary one.
+        DomainError: ``xlsx.cannot_write`` when the file cannot be written or moved into place.
+    """
     columns = sheet_columns(lang, with_expected=not blind)
+    watch = watch or Watch(None, None, ExportCancelled)
+    watch.start(len(rows))
 
-    def cells(row: SheetRow) -> list[Any]:
-        code, name, unit, expected = row
-        values: list[Any] = [code, name, unit]
-        if not blind:
-            values.append(float(expected) if expected is not None else None)
-        values.append(None)
-        return values
+    def cells() -> Iterator[list[Any]]:
+        for done, (code, name, unit, expected) in enumerate(rows, start=1):
+            watch.check()
+            values: list[Any] = [code, name, unit]
+            if not blind:
+                values.append(float(expected) if expected is not None else None)
+            values.append(None)
+            yield values
+            watch.row(done)  # the writer took the row
 
-    stats = write_xlsx(target, render("stocktake.sheet_name", lang), columns, map(cells, rows))
+    watch.check()
+    temp = _temp_beside(target)
+    try:
+        stats = write_xlsx(temp, render("stocktake.sheet_name", lang), columns, cells())
+        watch.check()  # the last moment a cancel leaves nothing: the sheet is complete, not yet in place
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise DomainError("xlsx.cannot_write", path=str(target), reason=str(exc)) from None
+    except DomainError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.msg_id != "xlsx.cannot_write":
+            raise
+        # name the file the user chose, not the temporary one
+        raise DomainError("xlsx.cannot_write", **{**exc.params, "path": str(target)}) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    watch.finish()
     return stats.rows
+
+
+def _temp_beside(target: Path) -> Path:
+    """An empty file next to ``target`` (same volume, so the final move is a rename)."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        raise DomainError("xlsx.cannot_write", path=str(target), reason=str(exc)) from None
+    os.close(handle)
+    return Path(name)
 
 
 def _time(text: str, sheet: str, row: int, tz: ZoneInfo) -> datetime:
@@ -161,12 +260,17 @@ def row_key(device: str, at: datetime | None, code: str, row: int) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_results(source: Path, tz: ZoneInfo, lang: str) -> HandheldFile:
-    """Check, hash and read a results file; raises ``FileRefused`` / ``DomainError`` with the place."""
+def read_results(source: Path, tz: ZoneInfo, lang: str, watch: Watch | None = None) -> HandheldFile:
+    """Check, hash and read a results file; raises ``FileRefused`` / ``DomainError`` with the place.
+
+    The watch's cancel is checked before the file is parsed and once per row after.
+    """
     from erpdesk.xlsx.reader import read_table
 
     if source.suffix.lower() not in (".xlsx", ".csv", ".txt", ".xlsm"):
         raise DomainError("stocktake.file_type", name=source.name)
+    if watch is not None:
+        watch.check()
     result = read_table(source, SPEC)
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     if result.problems:
@@ -183,6 +287,8 @@ def read_results(source: Path, tz: ZoneInfo, lang: str) -> HandheldFile:
     rows: list[HandheldRow] = []
     blank = 0
     for read in result.rows:
+        if watch is not None:
+            watch.check()
         values = read.values
         raw_code = values.get("code")
         raw_qty = values.get("quantity")
@@ -221,8 +327,16 @@ def count_file(
     head: scans.Head,
     data: HandheldFile,
     entry: Callable[[HandheldRow], scans.Entry],
+    watch: Watch | None = None,
 ) -> HandheldImportResult:
-    """Count the rows not counted before (by file hash, then by row key) into the session."""
+    """Count the rows not counted before (by file hash, then by row key) into the session.
+
+    The watch reports each row checked (counted or skipped) and stops the loop on a cancel by
+    raising; the caller's transaction then rolls back whatever was counted.
+    """
+    watch = watch or Watch(None, None, HandheldImportCancelled)
+    watch.start(len(data.rows))
+    watch.check()
     seen_file = conn.execute(
         select(StocktakeFile.id).where(
             StocktakeFile.stocktake_id == head.id, StocktakeFile.sha256 == data.sha256
@@ -246,16 +360,18 @@ def count_file(
     )
     targets: dict[str, scans.Target | None] = {}
     counted = unknown = skipped = 0
-    for row in data.rows:
+    for done, row in enumerate(data.rows, start=1):
+        watch.check()
         if row.key in keys:
             skipped += 1
-            continue
-        keys.add(row.key)
-        if row.code not in targets:
-            targets[row.code] = scans.resolve(conn, head.kind, row.code)
-        result = scans.apply(conn, head, entry(row), targets[row.code])
-        counted += 1
-        unknown += result.target_id is None
+        else:
+            keys.add(row.key)
+            if row.code not in targets:
+                targets[row.code] = scans.resolve(conn, head.kind, row.code)
+            result = scans.apply(conn, head, entry(row), targets[row.code])
+            counted += 1
+            unknown += result.target_id is None
+        watch.row(done)
     return HandheldImportResult(
         file_sha256=data.sha256,
         rows=len(data.rows),

@@ -285,6 +285,19 @@
     </message>
 </context>
 <context>
+    <name>BatchCount</name>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="145"/>
+        <source>Counting customers…</source>
+        <translation>正在统计客户…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="161"/>
+        <source>{0} customers</source>
+        <translation>{0} 个客户</translation>
+    </message>
+</context>
+<context>
     <name>CancelReasonDialog</name>
     <message>
         <location filename="../../erpdesk/ui/docks/stocktake/dialogs.py" line="198"/>
@@ -3998,170 +4011,208 @@ Customers, orders, settlements, statements and stocktake.</source>
     </message>
 </context>
 <context>
+    <name>StatementFilters</name>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="43"/>
+        <source>Only customers settled &amp;monthly (月结)</source>
+        <translation>仅月结客户(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="45"/>
+        <source>With a deli&amp;very or receipt in the period</source>
+        <translation>本期有送货或收款(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="49"/>
+        <source>Together with “Only customers with a balance”: customers with a balance or with a delivery or receipt in the period. Needs a period, not an as-of date.</source>
+        <translation>与“仅有余额的客户”同时勾选时：有余额或本期有送货或收款的客户。需要指定对账期间，不能用截止日期。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="56"/>
+        <source>Ca&amp;tegory</source>
+        <translation>客户分类(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="57"/>
+        <source>Re&amp;gion</source>
+        <translation>地区(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="58"/>
+        <source>Salesperso&amp;n</source>
+        <translation>业务员(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/statement_filters.py" line="75"/>
+        <source>(any)</source>
+        <translation>（全部）</translation>
+    </message>
+</context>
+<context>
     <name>StatementsDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="82"/>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="350"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="84"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="377"/>
         <source>Statements</source>
         <translation>对账单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="94"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="96"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="95"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="97"/>
         <source>&amp;As of</source>
         <translation>截至(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="98"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="100"/>
         <source>&amp;From</source>
         <translation>起止日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="111"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="113"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="112"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="114"/>
         <source>All &amp;customers</source>
         <translation>全部客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="116"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="118"/>
         <source>The customer list&apos;s &amp;selection ({0})</source>
         <translation>客户列表中选中的客户（{0}）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="121"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="123"/>
         <source>Customers matching the &amp;search “{0}”</source>
         <translation>符合搜索“{0}”的客户(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="125"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="127"/>
         <source>Only customers with a &amp;balance</source>
         <translation>仅有余额的客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="136"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="148"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="137"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="149"/>
         <source>One &amp;PDF for all</source>
         <translation>全部合并为一个 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="140"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="152"/>
         <source>One file per customer (&amp;folder)</source>
         <translation>每个客户一个文件（文件夹）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="144"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="156"/>
         <source>Statements {0}</source>
         <translation>对账单 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="146"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="158"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="161"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="162"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="174"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="166"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="178"/>
         <source>&amp;Create statements</source>
         <translation>生成对账单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="169"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="181"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="171"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="183"/>
         <source>Show fol&amp;der</source>
         <translation>打开所在文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="185"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="175"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="187"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="224"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="244"/>
         <source>Save the statements as</source>
         <translation>对账单另存为</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="228"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="248"/>
         <source>Folder for the statements</source>
         <translation>对账单保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="261"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="287"/>
         <source>Choose where to save the statements.</source>
         <translation>请选择对账单的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="297"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="324"/>
         <source>Creating statements…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="309"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="336"/>
         <source>Cancelled: no statement files were kept.</source>
         <translation>已取消：未保留任何对账单文件。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="313"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="340"/>
         <source>No customer matches: no statement was created.</source>
         <translation>没有符合条件的客户：未生成对账单。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="316"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="343"/>
         <source>{0} statements, {1} pages written to {2}</source>
         <translation>已生成 {0} 份对账单，共 {1} 页，保存在 {2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="372"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="399"/>
         <source>{0} pages sent to the printer.</source>
         <translation>已将 {0} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="376"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="403"/>
         <source>Printing statements…</source>
         <translation>正在打印对账单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="380"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="407"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="491"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="458"/>
         <source>&amp;Statements…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="495"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="462"/>
         <source>Print or save customer statements</source>
         <translation>打印或保存客户对账单</translation>
     </message>
@@ -4169,63 +4220,63 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>StocktakeController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="242"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="246"/>
         <source>No open session</source>
         <translation>没有未完成的盘点单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="245"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="249"/>
         <source>{0}: {1} of {2} counted, {3} unknown</source>
         <translation>{0}：已盘 {1} / {2}，未识别 {3}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="255"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="259"/>
         <source>Open</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="256"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="260"/>
         <source>Counting</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="257"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="261"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="258"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="262"/>
         <source>Posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="259"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="263"/>
         <source>Cancelled</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="314"/>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="371"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="318"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="375"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="315"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="319"/>
         <source>{0} scans are still being saved; try again in a moment.</source>
         <translation>还有 {0} 条扫描正在保存，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="326"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="330"/>
         <source>Post {0} {1}: {2} of {3} counted. This cannot be undone.</source>
         <translation>过账 {0} {1}：已盘 {2} / {3}。过账后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="356"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="360"/>
         <source>Cancel session</source>
         <translation>作废盘点单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="356"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/controller.py" line="360"/>
         <source>Why is this session cancelled?</source>
         <translation>作废这张盘点单的原因？</translation>
     </message>
@@ -4523,122 +4574,134 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>StocktakeReview</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="88"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="90"/>
         <source>Enter in the scan field confirms; edit a field to correct.</source>
         <translation>在扫描框按回车即确认无误；修改字段可更正。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="106"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="108"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="126"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="128"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="179"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="181"/>
         <source>{0} lines, {1} differences, {2} missing, {3} unexpected, {4} unknown codes</source>
         <translation>{0} 行，{1} 处差异，漏盘 {2}，盘盈/新增 {3}，未识别编码 {4}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="268"/>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="285"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="270"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="294"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="307"/>
         <source>Export count sheet</source>
         <translation>导出盘点表</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="286"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="295"/>
         <source>{0} rows written to {1}.</source>
         <translation>已写入 {0} 行：{1}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="293"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="302"/>
         <source>Writing the count sheet…</source>
         <translation>正在生成盘点表…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="306"/>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="333"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="308"/>
+        <source>Export cancelled: no count sheet was written.</source>
+        <translation>导出已取消，未写入盘点表。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="330"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="364"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="381"/>
         <source>Import handheld file</source>
         <translation>导入手持终端文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="321"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="352"/>
         <source>This file was imported before; nothing was counted again.</source>
         <translation>此文件已导入过，未重复计数。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="325"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="356"/>
         <source>{0} rows read: {1} recorded ({2} with unknown codes), {3} skipped.</source>
         <translation>读取 {0} 行：记录 {1} 行（其中未识别编码 {2} 行），跳过 {3} 行。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="344"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="375"/>
         <source>Importing the handheld file…</source>
         <translation>正在导入手持终端文件…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/stocktake/review.py" line="382"/>
+        <source>Import cancelled: nothing was counted; the file can be imported again.</source>
+        <translation>导入已取消，未计入任何数量；该文件可以重新导入。</translation>
     </message>
 </context>
 <context>
     <name>StocktakeScan</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="59"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="60"/>
         <source>Not counting: choose a session and start counting ({0} was not saved).</source>
         <translation>当前未在盘点：请选择盘点单并开始盘点（{0} 未保存）。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="99"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="101"/>
         <source>Undone: {0} {1}, now {2}</source>
         <translation>已撤销：{0} {1}，现为 {2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="104"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="106"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的扫描</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="114"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="116"/>
         <source>Unknown code: {0}</source>
         <translation>未识别编码：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="123"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="125"/>
         <source>{0}  +{1}  → {2}</source>
         <translation>{0}  +{1}  → {2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="129"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="131"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="131"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="133"/>
         <source>already found</source>
         <translation>之前已找到</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="134"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="136"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="156"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="158"/>
         <source>Not saved: {0} ({1})</source>
         <translation>未保存：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="170"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="172"/>
         <source>To save: {0}</source>
         <translation>待保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="211"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="213"/>
         <source>(undo)</source>
         <translation>（撤销）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="294"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/scanning.py" line="296"/>
         <source>Corrected: {0} {1} = {2} ({3})</source>
         <translation>已更正：{0} {1} = {2}（{3}）</translation>
     </message>

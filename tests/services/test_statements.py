@@ -15,10 +15,13 @@ import pytest
 from fixed_data import FIXED_NOW, sqlite_copy
 from order_support import services_for
 from sqlalchemy import select
+from statement_filter_support import APRIL_END, APRIL_START, FilterSeed, seed_filters
 from statement_support import Seeded, seed
 
 from erpdesk.db.engine import Database, open_database
 from erpdesk.db.models.system import AuditLog
+from erpdesk.domain.errors import DomainError
+from erpdesk.domain.messages import render
 from erpdesk.domain.permissions import Role
 from erpdesk.services.context import Clock
 from erpdesk.services.errors import PermissionDenied, ValidationError
@@ -298,3 +301,98 @@ def test_advance_used_later_is_an_information_line(seeded: Seeded) -> None:
     assert april.closing_balance == D("-200.00")
     assert april.advances == D("1000.00")
     assert dict(april.aging)["1–30 days"] == D("800.00")
+
+
+# ---------------------------------------------------------------------- batch filters (DOMAIN.md §9)
+
+
+def _batch(seed: FilterSeed, since: date | None = APRIL_START, **chosen: Any) -> tuple[int, ...]:
+    """The batch for April (balance at the end of 04-30) with ``chosen`` filters, balance off
+    unless asked for."""
+    chosen.setdefault("with_balance", False)
+    service = seed.accountant.statements
+    return service.customers_for_batch(BatchFilter(**chosen), APRIL_END, since=since)
+
+
+def test_batch_filters_each_alone(backend: Database, clock: Clock) -> None:
+    s = seed_filters(backend, clock)
+    codes = [s.accountant.customers.get(i).code for i in (s.k1, s.k2, s.k3, s.k4, s.k5)]
+    assert codes == ["KH00001", "KH00002", "KH00003", "KH00004", "KH00005"]
+    assert _batch(s) == (s.k1, s.k2, s.k3, s.k4, s.k5)
+    # A category takes its sub-categories along: 华东 is k2 and 上海's k1.
+    assert _batch(s, category_id=s.east) == (s.k1, s.k2)
+    assert _batch(s, category_id=s.shanghai) == (s.k1,)
+    assert _batch(s, category_id=s.south) == (s.k3, s.k4)
+    assert _batch(s, region="广东") == (s.k3, s.k4)
+    assert _batch(s, region="广") == ()  # the region as on the customer, not a fragment
+    assert _batch(s, salesperson_id=s.zhou) == (s.k1, s.k2, s.k5)
+    assert _batch(s, salesperson_id=s.lin) == (s.k3,)
+    assert _batch(s, monthly_only=True) == (s.k1, s.k3, s.k4, s.k5)
+    assert _batch(s, with_balance=True) == (s.k1, s.k3)
+    assert _batch(s, moved_in_period=True) == (s.k2, s.k3)
+
+
+def test_batch_balance_or_moved_in_the_period(backend: Database, clock: Clock) -> None:
+    s = seed_filters(backend, clock)
+    # k1 owes but did not move in April, k2 moved but owes nothing, k3 both: either is enough.
+    assert _batch(s, with_balance=True, moved_in_period=True) == (s.k1, s.k2, s.k3)
+    # The period's bounds count: k2's receipt of 04-20 is in 04-20..04-30, its delivery is not.
+    assert _batch(s, date(2025, 4, 20), moved_in_period=True) == (s.k2,)
+    assert _batch(s, date(2025, 4, 21), moved_in_period=True) == ()
+    # k5's delivery of 05-02 is after April: in May it moved and owes.
+    service = s.accountant.statements
+    may = BatchFilter(with_balance=True, moved_in_period=True)
+    assert service.customers_for_batch(may, date(2025, 5, 31), since=date(2025, 5, 1)) == (
+        s.k1,
+        s.k3,
+        s.k5,
+    )
+    assert service.customers_for_batch(
+        replace(may, with_balance=False), date(2025, 5, 31), since=date(2025, 5, 1)
+    ) == (s.k5,)
+
+
+def test_batch_filters_combined(backend: Database, clock: Clock) -> None:
+    s = seed_filters(backend, clock)
+    assert _batch(s, category_id=s.east, monthly_only=True) == (s.k1,)
+    assert _batch(s, category_id=s.east, moved_in_period=True) == (s.k2,)
+    assert _batch(s, category_id=s.south, with_balance=True) == (s.k3,)
+    both = {"with_balance": True, "moved_in_period": True}
+    assert _batch(s, salesperson_id=s.zhou, **both) == (s.k1, s.k2)
+    assert _batch(s, salesperson_id=s.zhou, monthly_only=True, **both) == (s.k1,)
+    assert _batch(s, region="广东", monthly_only=True, **both) == (s.k3,)
+    assert _batch(s, region="广东", salesperson_id=s.zhou) == ()
+    # The list's selection and search text are narrowed the same way.
+    assert _batch(s, customer_ids=(s.k4, s.k1, s.k3), region="广东") == (s.k3, s.k4)
+    assert _batch(s, customer_ids=(s.k4, s.k1, s.k3), region="广东", **both) == (s.k3,)
+    assert _batch(s, search="五金", category_id=s.south) == (s.k3,)
+    assert _batch(s, search="五金", category_id=s.east) == ()
+
+
+def test_batch_filter_lookups_and_refusals(sqlite_db: Database, clock: Clock) -> None:
+    s = seed_filters(sqlite_db, clock)
+    service = s.accountant.statements
+    assert service.category_id(s.east_code) == s.east
+    assert service.category_id(f" {s.shanghai_code} ") == s.shanghai
+    assert service.category_id("华南") == s.south  # by its name as well
+    with pytest.raises(DomainError) as unknown:
+        service.category_id("99")
+    assert unknown.value.msg_id == "statements.category_not_found"
+    assert render(unknown.value.msg_id, "zh_CN", **unknown.value.params).startswith(
+        "找不到客户分类 99"
+    )
+    assert service.salesperson_id("ZHOU.SALES") == s.zhou  # user names ignore case
+    with pytest.raises(DomainError) as nobody:
+        service.salesperson_id("nobody")
+    assert render(nobody.value.msg_id, "en", **nobody.value.params) == (
+        "No user nobody to use as the salesperson (give the user name)."
+    )
+    # An as-of statement has no period to have moved in.
+    with pytest.raises(ValidationError) as no_period:
+        _batch(s, None, moved_in_period=True)
+    assert no_period.value.fields["moved_in_period"][0] == "statements.moved_needs_period"
+    with pytest.raises(ValidationError):
+        _batch(s, date(2025, 5, 1), moved_in_period=True)
+    admin = services_for(sqlite_db, clock, Role.ADMIN, name="it.admin")
+    with pytest.raises(PermissionDenied):
+        admin.statements.customers_for_batch(BatchFilter(region="广东"), APRIL_END)

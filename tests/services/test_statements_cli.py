@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from statement_filter_support import seed_filters
 from statement_support import Seeded, seed
 
 from erpdesk.cli import main
@@ -85,3 +86,52 @@ def test_statements_batch_to_one_file_and_to_a_folder(
     assert "3 statements (3 pages)" in capsys.readouterr().out
     assert sorted(p.name for p in folder.iterdir()) == ["KH00001.pdf", "KH00002.pdf", "KH00003.pdf"]
     assert "北京静默商贸有限公司" in pdf_text(folder / "KH00002.pdf")
+
+
+def test_statements_batch_by_category_and_moved_in_the_period(
+    sqlite_db: Database,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seeded = seed_filters(sqlite_db, clock)
+    demo_step(sqlite_db, 0)
+    monkeypatch.setenv("ERPDESK_PASSWORD", "Demo#Ledger2025")
+    url = "sqlite:///" + Path(str(sqlite_db.url.database)).as_posix()
+    april = ["statements", "--from", "2025-04-01", "--to", "2025-04-30"]
+    base = ["--db", url, "--lang", "en", "--user", "accountant", *april]
+
+    # 华东 takes its sub-category 上海 along (k1), but k1 did not move in April: only k2 did.
+    folder = tmp_path / "east"
+    assert main([*base, "--category", seeded.east_code, "--moved", "-o", str(folder)]) == 0
+    assert f"1 statements (1 pages) written to {folder}." in capsys.readouterr().out
+    assert [p.name for p in folder.iterdir()] == ["KH00002.pdf"]
+    assert "杭州乙电子有限公司" in pdf_text(folder / "KH00002.pdf")
+
+    # With --with-balance as well: a balance or a movement, so k1 (owes 100.00) joins.
+    combined = tmp_path / "east.pdf"
+    argv = [*base, "--category", "华东", "--moved", "--with-balance", "-o", str(combined)]
+    assert main(argv) == 0
+    assert "2 statements (2 pages)" in capsys.readouterr().out
+    texts = pdf_page_texts(combined)
+    assert ["KH00001" in t for t in texts] == [True, False]
+    assert ["KH00002" in t for t in texts] == [False, True]
+
+    # The other filters narrow the same way: 广东 and monthly is k3 and k4; lin.sales only k3.
+    argv = [*base, "--region", "广东", "--monthly", "--salesperson", "lin.sales"]
+    assert main([*argv, "-o", str(tmp_path / "lin")]) == 0
+    assert [p.name for p in (tmp_path / "lin").iterdir()] == ["KH00003.pdf"]
+    capsys.readouterr()
+
+    # Unknown names are refused with exit status 2 and a translated message; nothing written.
+    refused = tmp_path / "refused.pdf"
+    assert main([*base, "--category", "99", "-o", str(refused)]) == 2
+    assert "No customer category 99" in capsys.readouterr().err
+    zh = ["--db", url, "--lang", "zh_CN", "--user", "accountant", *april]
+    assert main([*zh, "--salesperson", "nobody", "-o", str(refused)]) == 2
+    assert "找不到业务员 nobody" in capsys.readouterr().err
+    as_of = ["--db", url, "--lang", "en", "--user", "accountant", "statements", "--moved"]
+    assert main([*as_of, "--as-of", "2025-04-30", "-o", str(refused)]) == 2
+    assert "needs a period" in capsys.readouterr().err
+    assert not refused.exists()

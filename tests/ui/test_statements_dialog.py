@@ -6,22 +6,26 @@ from __future__ import annotations
 
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QDate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 
 import receivables_ui_support
-from aging_support import Seeded
+from aging_support import Seeded, deliver
 from order_support import services_for
 
 from erpdesk.db.engine import Database
 from erpdesk.domain.permissions import Role
 from erpdesk.services.container import Services
 from erpdesk.services.context import Clock
-from erpdesk.ui.dialogs.statements import StatementsDialog, print_files
+from erpdesk.services.customer_dto import CustomerInput
+from erpdesk.ui.dialogs.pdf_printing import print_files
+from erpdesk.ui.dialogs.statements import StatementsDialog
 from erpdesk.ui.jobs import JobCancelled
 
 aging_template = receivables_ui_support.aging_template
@@ -161,3 +165,66 @@ def test_missing_target_is_said(qtbot, accountant: Services) -> None:
     dialog.target.setText("  ")
     assert dialog.run() is None
     assert dialog.message.text() == "Choose where to save the statements."
+
+
+def _add_customer(services: Services, name: str, region: str) -> int:
+    manager = services_for(services.database, services.clock, Role.MANAGER, name="setup")
+    return manager.customers.save(
+        CustomerInput(name=name, region=region, payment_terms_days=30, settlement_method="monthly"),
+        ack={"duplicates"},
+        reason="test",
+    ).id
+
+
+def _settle_count(qtbot, dialog: StatementsDialog) -> int:
+    """Wait for the debounced count the last change asked for; returns the number shown."""
+    qtbot.waitUntil(lambda: dialog.count.value is not None, timeout=10_000)
+    assert dialog.count.text() == f"{dialog.count.value} customers"
+    return dialog.count.value
+
+
+def test_choosing_a_region_changes_the_count_and_the_batch(
+    qtbot, accountant: Services, seeded: Seeded, tmp_path: Path
+) -> None:
+    clerk = services_for(accountant.database, accountant.clock, Role.CLERK, name="wang.li")
+    canton = _add_customer(accountant, "广州南粤五金有限公司", "广东")
+    _add_customer(accountant, "深圳无欠款贸易有限公司", "广东")  # owes nothing
+    _add_customer(accountant, "杭州西湖茶叶有限公司", "浙江")
+    deliver(clerk, canton, "88.00", date(2025, 4, 28))
+
+    dialog = _dialog(qtbot, accountant)
+    with qtbot.waitSignal(dialog.filters.lookup_job.settled, timeout=10_000):
+        pass
+    regions = [dialog.filters.region.itemText(i) for i in range(dialog.filters.region.count())]
+    assert regions[1:] == ["广东", "浙江"]
+    assert _settle_count(qtbot, dialog) == 4  # A, B, C of the seed and the Canton customer owe
+    assert not dialog.filters.moved.isEnabled()  # as of a day: there is no period to move in
+
+    dialog.filters.region.setCurrentIndex(dialog.filters.region.findData("广东"))
+    assert dialog.count.value is None  # recounting
+    assert _settle_count(qtbot, dialog) == 1
+    dialog.with_balance.setChecked(False)
+    assert _settle_count(qtbot, dialog) == 2
+    dialog.with_balance.setChecked(True)
+    assert _settle_count(qtbot, dialog) == 1
+
+    dialog.per_customer.setChecked(True)
+    folder = tmp_path / "canton"
+    dialog.target.setText(str(folder))
+    result = _run(qtbot, dialog)
+    assert result.statements == 1
+    assert [p.name for p in folder.iterdir()] == [f"{_codes(accountant, canton)[0]}.pdf"]
+    text = PdfReader(result.files[0]).pages[0].extract_text()
+    assert "广州南粤五金有限公司" in text
+
+    # A period offers "moved in the period": in April A, B and the Canton customer had deliveries;
+    # with the region still 广东, the Canton customer alone.
+    dialog.period_radio.setChecked(True)
+    dialog.date_from.setDate(QDate(2025, 4, 1))
+    dialog.date_to.setDate(QDate(2025, 4, 30))
+    assert dialog.filters.moved.isEnabled()
+    dialog.with_balance.setChecked(False)
+    dialog.filters.moved.setChecked(True)
+    assert _settle_count(qtbot, dialog) == 1
+    dialog.filters.region.setCurrentIndex(0)
+    assert _settle_count(qtbot, dialog) == 3

@@ -1,18 +1,21 @@
 """The stocktake dock with the real service on a real SQLite file: a keyboard-wedge scanner's burst is
 counted exactly once and in order, the scan field keeps the focus, undo / unknown / census / review /
-posting / hand-held files work from the dock as a clerk would use them."""
+posting / hand-held files work from the dock as a clerk would use them, and a Cancel in a hand-held
+file's progress dialog leaves no file and counts nothing."""
 
 from __future__ import annotations
 
 import csv
+import sqlite3
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
@@ -23,6 +26,7 @@ from stocktake_support import MANAGER, MANAGER_PASSWORD, with_users
 from erpdesk.db.models.stocktake import StocktakeScan
 from erpdesk.domain.stocktake import CensusStatus, StocktakeKind, StocktakeStatus
 from erpdesk.services.stocktake_dto import StocktakeInput, StocktakeScope
+from erpdesk.ui import jobs
 from erpdesk.ui.docks.stocktake import dialogs
 from erpdesk.ui.docks.stocktake.dock import build
 from erpdesk.ui.docks.stocktake.models import RED
@@ -138,6 +142,40 @@ def test_a_thousand_fast_scans_are_each_counted_once_in_order(qtbot, shop, told)
     assert view.pending.text() == "To save: 0"
     assert view.scan.hasFocus()
     assert view.scan.text() == ""
+
+
+def test_scans_while_another_program_holds_the_database_are_all_counted_in_order(
+    qtbot, shop, told
+) -> None:
+    """RELIABILITY S1: the database is busy (another writer holds SQLite's write lock) while the
+    scanner keeps going; every scan waits in the queue and is saved, once and in order, afterwards."""
+    clerk = shop.clerk
+    _products(clerk)
+    session = _session(clerk, StocktakeKind.PRODUCTS)
+    view, controller = _dock(qtbot, clerk)
+    other = sqlite3.connect(shop.database.sqlite_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # what a long import or a backup tool on this PC would do
+    typed = [PRODUCT_CODES[n % len(PRODUCT_CODES)] for n in range(200)]
+    try:
+        for code in typed:
+            _scan(view, code)
+        qtbot.wait(1500)
+        assert controller.queue.pending() > 0  # waiting for the lock, not lost
+        assert view.scan.text() == ""  # the clerk can go on scanning
+        assert view.scan.hasFocus()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    _drain(qtbot, controller)
+    assert not controller.queue.failed_scans()
+    with shop.database.engine.connect() as conn:
+        journal = conn.execute(
+            select(StocktakeScan.seq, StocktakeScan.code)
+            .where(StocktakeScan.stocktake_id == session.id)
+            .order_by(StocktakeScan.seq)
+        ).all()
+    assert [code for _seq, code in journal] == typed
+    assert [seq for seq, _code in journal] == list(range(1, 201))
 
 
 def test_the_scan_field_gets_the_focus_back_after_a_click_or_a_dialog(
@@ -344,6 +382,82 @@ def test_importing_the_same_handheld_file_twice_counts_it_once(
     assert told[0] == "3 rows read: 3 recorded (1 with unknown codes), 0 skipped."
     qtbot.waitUntil(lambda: controller.unknown.stringList() == ["UNKNOWN-9"])
     assert "imported before" in told[1]
+
+
+def _press_cancel(qtbot, job) -> None:  # type: ignore[no-untyped-def]
+    """What the clerk does: wait for the progress dialog (it shows after half a second), click Cancel."""
+    dialog = job.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    button = dialog.findChild(QPushButton)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_cancelling_a_handheld_import_counts_nothing(
+    qtbot, shop, told, monkeypatch, tmp_path: Path
+) -> None:
+    clerk = shop.clerk
+    _products(clerk)
+    session = _session(clerk, StocktakeKind.PRODUCTS)
+    view, controller = _dock(qtbot, clerk)
+    source = _handheld_file(tmp_path / "pda.csv")
+    monkeypatch.setattr(Prompts, "open_file", classmethod(lambda cls, *a, **k: source))
+    # The write queue is busy (a scan burst being saved), so the import waits and its dialog shows.
+    gate = threading.Event()
+    busy = jobs.run_command(None, lambda: gate.wait(20))
+
+    view.import_button.click()
+    job = controller.last_job
+    assert job is not None
+    _press_cancel(qtbot, job)
+    gate.set()
+    _settled(qtbot, busy)
+    _settled(qtbot, job)
+
+    assert isinstance(job.error, jobs.JobCancelled)
+    assert _counted(clerk, session.id) == {}
+    assert clerk.stocktake.get(session.id).counted_count == 0
+    assert told == ["Import cancelled: nothing was counted; the file can be imported again."]
+    assert view.last.text() == told[0]
+    assert controller.unknown.stringList() == []
+
+    view.import_button.click()  # the same file later: counted once, as a new file
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=10_000)
+    assert told[1] == "3 rows read: 3 recorded (1 with unknown codes), 0 skipped."
+    assert _counted(clerk, session.id) == {"P-PAPER": D(7), "P-TONER": D(2)}
+
+
+def test_cancelling_a_count_sheet_export_writes_no_file(
+    qtbot, shop, told, monkeypatch, tmp_path: Path
+) -> None:
+    clerk = shop.clerk
+    _products(clerk)
+    _session(clerk, StocktakeKind.PRODUCTS)
+    view, controller = _dock(qtbot, clerk)
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    monkeypatch.setattr(
+        Prompts, "save_file", classmethod(lambda cls, *a, **k: folder / "sheet.xlsx")
+    )
+    # The export reads the session on the read pool; hold every read thread so the job waits.
+    gate = threading.Event()
+    held = [
+        jobs.run_query(None, lambda: gate.wait(20))
+        for _ in range(jobs.read_pool().maxThreadCount())
+    ]
+
+    view.export_button.click()
+    job = controller.last_job
+    assert job is not None
+    _press_cancel(qtbot, job)
+    gate.set()
+    for holder in held:
+        _settled(qtbot, holder)
+    _settled(qtbot, job)
+
+    assert isinstance(job.error, jobs.JobCancelled)
+    assert list(folder.iterdir()) == []
+    assert told == ["Export cancelled: no count sheet was written."]
 
 
 def test_print_labels_from_the_dock_writes_decodable_labels(

@@ -111,6 +111,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a folder; one file per customer needs a folder.",
         "{path} 不是文件夹；每个客户一个文件时需要指定文件夹。",
     ),
+    "statements.moved_needs_period": (
+        "The filter “a delivery or receipt in the period” needs a period (from and to), "
+        "not an as-of date.",
+        "筛选条件“本期有送货或收款”需要指定对账期间（起止日期），不能用截止日期。",
+    ),
+    "statements.category_not_found": (
+        "No customer category {category} (give its code, e.g. 01001, or its exact name).",
+        "找不到客户分类 {category}（请填写分类编码，如 01001，或完整的分类名称）。",
+    ),
+    "statements.salesperson_not_found": (
+        "No user {user} to use as the salesperson (give the user name).",
+        "找不到业务员 {user}（请填写用户名）。",
+    ),
     "statements.write_failed": ("Could not write {path}: {reason}", "无法写入 {path}：{reason}"),
     # ------------------------------------------------------------------ CLI
     "statements.cli_written": (

@@ -83,6 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is not an .xlsx or .csv file.",
         "{name} 不是 .xlsx 或 .csv 文件。",
     ),
+    "stocktake.import_cancelled": (
+        "Import cancelled; nothing was counted and the file can be imported again.",
+        "导入已取消，未计入任何数量，该文件可以重新导入。",
+    ),
     "stocktake.bad_cell": (
         "Sheet {sheet}, row {row}, column {column}: {value} is not valid ({problem}).",
         "工作表 {sheet} 第 {row} 行第 {column} 列：{value} 无效（{problem}）。",

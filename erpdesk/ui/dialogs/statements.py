@@ -2,9 +2,10 @@
 customer and the language; the batch runs in the background with progress and Cancel; then Open,
 Show folder or Print.
 
-The PDFs come from ``services.statements.render_batch``. Printing goes through the system print
-dialog: each PDF page is rendered to pixels by ``services.pdf_pages`` (the UI renders no PDF itself)
-and painted onto the ``QPrinter`` page, scaled to the paper. Opened from File → Statements…
+Customers: all, the customer list's selection or its search text, narrowed by category, region,
+salesperson, 月结 only, with a balance and/or moved in the period (``statement_filters``), with a live
+count of what the batch will print. The PDFs come from ``services.statements.render_batch``. Printing
+goes through the system print dialog and ``pdf_printing.print_files``. Opened from File → Statements…
 (Ctrl+Shift+S) and from the Receivables dock; the customer list's selection and search text are
 offered as filters when the list is open.
 """
@@ -17,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QRectF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -40,10 +41,11 @@ from PySide6.QtWidgets import (
 from erpdesk.services.statement_dto import BatchFilter, BatchResult, StatementRequest
 from erpdesk.ui import jobs
 from erpdesk.ui.dialogs.common import MessageLabel, error_text
+from erpdesk.ui.dialogs.pdf_printing import print_files
+from erpdesk.ui.dialogs.statement_filters import BatchCount, Chosen, StatementFilters
 from erpdesk.ui.i18n import current_language
 
 LIST_DOCK = "customerListDock"
-PRINT_DPI = 300
 
 
 def _date_edit(parent: QWidget, name: str, day: QDate) -> QDateEdit:
@@ -128,8 +130,18 @@ class StatementsDialog(QDialog):
         scopes = QButtonGroup(self)
         for scope in (self.scope_all, self.scope_selection, self.scope_search):
             scopes.addButton(scope)
+        self.filters = StatementFilters(services, who)
+        self.count = BatchCount(services.statements, self.chosen, who)
         who_layout = QVBoxLayout(who)
-        for widget in (self.scope_all, self.scope_selection, self.scope_search, self.with_balance):
+        for widget in (
+            self.scope_all,
+            self.scope_selection,
+            self.scope_search,
+            self.filters,
+            self.with_balance,
+            self.filters.moved,
+            self.count,
+        ):
             who_layout.addWidget(widget)
 
         # ------------------------------------------------------------ output
@@ -197,7 +209,14 @@ class StatementsDialog(QDialog):
         self.folder_button.clicked.connect(self.show_folder)
         self.print_button.clicked.connect(self.print_result)
         self.close_button.clicked.connect(self.reject)
+        for toggle in (self.as_of_radio, self.scope_all, self.scope_selection, self.with_balance):
+            toggle.toggled.connect(lambda _on: self.count.schedule())
+        for edit in (self.as_of, self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _day: self.count.schedule())
+        self.filters.changed.connect(self.count.schedule)
         self._mode_changed()
+        self.filters.load()
+        self.count.schedule()
 
     # ------------------------------------------------------------------ choices
 
@@ -206,6 +225,7 @@ class StatementsDialog(QDialog):
         self.as_of.setEnabled(as_of)
         self.date_from.setEnabled(not as_of)
         self.date_to.setEnabled(not as_of)
+        self.filters.set_period(not as_of)
 
     def _output_changed(self, _checked: bool = False) -> None:
         text = self.target.text().strip()
@@ -243,10 +263,16 @@ class StatementsDialog(QDialog):
     def batch_filter(self) -> BatchFilter:
         with_balance = self.with_balance.isChecked()
         if self.scope_selection.isChecked():
-            return BatchFilter(with_balance=with_balance, customer_ids=self._selected)
-        if self.scope_search.isChecked():
-            return BatchFilter(with_balance=with_balance, search=self._search)
-        return BatchFilter(with_balance=with_balance)
+            base = BatchFilter(with_balance=with_balance, customer_ids=self._selected)
+        elif self.scope_search.isChecked():
+            base = BatchFilter(with_balance=with_balance, search=self._search)
+        else:
+            base = BatchFilter(with_balance=with_balance)
+        return self.filters.apply(base)
+
+    def chosen(self) -> Chosen:
+        """The filter, the balance day and the period's start (None: as of) now shown."""
+        return self.batch_filter(), self.balance_day(), self.request_template().date_from
 
     def balance_day(self) -> date:
         request = self.request_template()
@@ -265,11 +291,12 @@ class StatementsDialog(QDialog):
         if one_file and target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         statements = self._services.statements
-        request, chosen, day = self.request_template(), self.batch_filter(), self.balance_day()
+        request = self.request_template()
+        chosen, day, since = self.chosen()
         lang = str(self.language.currentData())
 
         def work(progress: jobs.Progress, cancelled: threading.Event) -> BatchResult:
-            ids = statements.customers_for_batch(chosen, day)
+            ids = statements.customers_for_batch(chosen, day, since=since)
             progress(0, len(ids))
             return statements.render_batch(  # type: ignore[no-any-return]
                 ids,
@@ -380,66 +407,6 @@ class StatementsDialog(QDialog):
             on_cancelled=lambda: self.message.show_note(self.tr("Printing cancelled.")),
         )
         return self.print_job
-
-
-def print_files(
-    files: Sequence[Path],
-    printer: Any,
-    *,
-    dpi: int = PRINT_DPI,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Paint every page of ``files`` onto ``printer`` (a ``QPrinter``), one paper page each, scaled
-    to the paper keeping the proportions; returns the number of pages printed.
-
-    Safe in a worker thread (Qt allows a ``QPainter`` on a ``QPrinter`` there). A cancel aborts the
-    print run, so the printer gets nothing rather than half a batch.
-
-    Raises:
-        JobCancelled: ``cancelled()`` turned True.
-        DomainError: ``reports.print_failed`` when the printer refuses to start or take a page.
-    """
-    from PySide6.QtPrintSupport import QPrinter
-
-    from erpdesk.domain.errors import DomainError
-    from erpdesk.services.pdf_pages import render_pages
-
-    def refused() -> DomainError:
-        name = printer.printerName() or printer.outputFileName()
-        return DomainError("reports.print_failed", printer=name)
-
-    printer.setFullPage(True)
-    painter = QPainter()
-    pages = 0
-    try:
-        for image in render_pages(files, dpi=min(dpi, max(printer.resolution(), 72))):
-            if cancelled is not None and cancelled():
-                printer.abort()
-                raise jobs.JobCancelled
-            if pages == 0:
-                if not painter.begin(printer):
-                    raise refused()
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            elif not printer.newPage():
-                raise refused()
-            picture = QImage(
-                image.pixels, image.width, image.height, image.stride, QImage.Format.Format_RGBX8888
-            )
-            paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-            scale = min(paper.width() / image.width, paper.height() / image.height)
-            width, height = image.width * scale, image.height * scale
-            target = QRectF(
-                (paper.width() - width) / 2, (paper.height() - height) / 2, width, height
-            )
-            painter.drawImage(target, picture)
-            pages += 1
-            if progress is not None:
-                progress(pages)
-    finally:
-        if painter.isActive():
-            painter.end()
-    return pages
 
 
 def list_context(window: QWidget | None) -> tuple[tuple[int, ...], str]:

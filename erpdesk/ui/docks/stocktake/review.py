@@ -7,10 +7,12 @@ count sheet export and the hand-held import (background jobs with progress and C
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QLineEdit
 
@@ -275,8 +277,15 @@ class ReviewMixin:
         stocktake = self._services.stocktake
         session_id = session.id
 
-        def work(_progress: Any, _cancelled: Any) -> int:
-            rows: int = stocktake.export_count_sheet(session_id, target)
+        def work(progress: jobs.Progress, cancelled: threading.Event) -> int:
+            from erpdesk.services.stocktake import ExportCancelled
+
+            try:
+                rows: int = stocktake.export_count_sheet(
+                    session_id, target, progress=progress, cancelled=cancelled.is_set
+                )
+            except ExportCancelled:
+                raise jobs.JobCancelled from None
             return rows
 
         def done(rows: int) -> None:
@@ -294,8 +303,23 @@ class ReviewMixin:
             work,
             done,
             self._report,
+            on_cancelled=lambda: self._file_cancelled(
+                QCoreApplication.translate("StocktakeReview", "Export count sheet"),
+                QCoreApplication.translate(
+                    "StocktakeReview", "Export cancelled: no count sheet was written."
+                ),
+            ),
         )
         return self.last_job
+
+    def _file_cancelled(self, title: str, text: str) -> None:
+        """Say what a Cancel left behind (nothing), as a finished export or import says its result."""
+        if not shiboken6.isValid(self.view):
+            return  # the dock closed while the job was stopping
+        self.view.last.setStyleSheet("")
+        self.view.last.setText(text)
+        Prompts.inform(self.view, title, text)
+        self.focus_scan()
 
     def import_handheld(self) -> jobs.Job | None:
         session = self.session
@@ -313,8 +337,15 @@ class ReviewMixin:
         stocktake = self._services.stocktake
         session_id = session.id
 
-        def work(_progress: Any, _cancelled: Any) -> Any:
-            return stocktake.import_handheld(session_id, source)
+        def work(progress: jobs.Progress, cancelled: threading.Event) -> Any:
+            from erpdesk.services.stocktake import HandheldImportCancelled
+
+            try:
+                return stocktake.import_handheld(
+                    session_id, source, progress=progress, cancelled=cancelled.is_set
+                )
+            except HandheldImportCancelled:
+                raise jobs.JobCancelled from None
 
         def done(result: Any) -> None:
             if result.already_imported:
@@ -346,6 +377,13 @@ class ReviewMixin:
             done,
             self._report,
             write=True,
+            on_cancelled=lambda: self._file_cancelled(
+                QCoreApplication.translate("StocktakeReview", "Import handheld file"),
+                QCoreApplication.translate(
+                    "StocktakeReview",
+                    "Import cancelled: nothing was counted; the file can be imported again.",
+                ),
+            ),
         )
         return self.last_job
 
