@@ -81,8 +81,7 @@ def _service(ctx: CliContext) -> Any:
 def run_statement(args: argparse.Namespace, ctx: CliContext) -> int:
     service = _service(ctx)
     request = _request(args, service.customer_id(args.code))
-    figures = service.statement(request, ctx.lang)
-    pages = service.render(request, args.out, ctx.lang)
+    figures, pages = service.render_with_figures(request, args.out, ctx.lang)
     from erpdesk.domain.money import format_money
 
     ctx.say(

@@ -14,7 +14,6 @@ from typing import Any
 
 from erpdesk.cli.common import print_json
 from erpdesk.cli.context import CliContext
-from erpdesk.domain.errors import DomainError
 from erpdesk.services.stocktake import StocktakeService
 from erpdesk.services.stocktake_dto import StocktakeView
 
@@ -56,11 +55,7 @@ def _session(service: StocktakeService, given: str) -> StocktakeView:
     text = given.strip()
     if text.isdigit():
         return service.get(int(text))
-    wanted = text.upper()
-    for view in service.sessions(include_closed=True):
-        if view.number == wanted:
-            return view
-    raise DomainError("stocktake.not_found", id=text)
+    return service.get_by_number(text)
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -44,6 +44,9 @@ def insert_rows(
         default = column.default
         if default is not None and getattr(default, "is_scalar", False):
             constants[column.name] = getattr(default, "arg", None)
+        elif default is not None:
+            # Core would call a computed default per row; here it would silently be left out.
+            raise ValueError(f"{table.name}.{column.name} has a computed default: pass its value")
     names = [*columns, *constants]
     compiled = table.insert().compile(dialect=conn.dialect, column_keys=names)
     order = compiled.positiontup

@@ -157,7 +157,7 @@ def parse_buckets(text: str) -> tuple[int, ...]:
         bounds = [int(p) for p in parts]
     except ValueError:
         raise DomainError("receivables.bad_buckets", bounds=text.strip()) from None
-    if not bounds or bounds[0] != 0:
+    if bounds[0] != 0:
         bounds.insert(0, 0)
     check_bounds(bounds)
     return tuple(bounds)

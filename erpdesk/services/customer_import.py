@@ -1,22 +1,16 @@
 """Customer import: turn cleaned rows into validated customers (dry run), then write them in one go.
 
-The work is split by job: ``customer_import_data`` (lookups, stored customers by code, ids),
-``customer_import_check`` (the dry run: field rules, outcomes, derived columns; ``plan``) and
-``customer_import_commit`` (the bulk write with its audit entries; ``write``). This module is the
-importer ``ImportService`` calls (``plan``, ``write``, ``copy_prepared``) and keeps the names the
-other importers share.
+The work is split by job: ``customer_import_data`` (lookups, stored customers by code, ids, the
+planned row ``Prepared``), ``customer_import_check`` (the dry run: outcomes, problems, duplicate
+warnings; ``plan``), which runs the field rules through ``customer_import_rules`` (``check_drafts``,
+optionally in workers), and ``customer_import_commit`` (the bulk write with its audit entries;
+``write``). This module is the importer ``ImportService`` calls (``plan``, ``write``,
+``copy_prepared``) and keeps the names the other importers share.
 """
 
 from __future__ import annotations
 
-from erpdesk.services.customer_import_check import (
-    PARALLEL_MIN_ROWS,
-    Prepared,
-    _workers,
-    check_drafts,
-    copy_prepared,
-    plan,
-)
+from erpdesk.services.customer_import_check import plan
 from erpdesk.services.customer_import_commit import write
 from erpdesk.services.customer_import_data import (
     CHUNK,
@@ -24,9 +18,11 @@ from erpdesk.services.customer_import_data import (
     Existing,
     ImportCancelled,
     Lookups,
+    Prepared,
     _chunks,
     _insert_many,
     choice_lists,
+    copy_prepared,
     issued_codes,
     load_existing,
     load_lookups,
@@ -36,15 +32,12 @@ from erpdesk.services.customer_import_data import (
 __all__ = [
     "CHUNK",
     "KIND",
-    "PARALLEL_MIN_ROWS",
     "Existing",
     "ImportCancelled",
     "Lookups",
     "Prepared",
     "_chunks",
     "_insert_many",
-    "_workers",
-    "check_drafts",
     "choice_lists",
     "copy_prepared",
     "issued_codes",

@@ -8,10 +8,7 @@ write transaction. Stored values are derived exactly as a form save derives them
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -34,17 +31,19 @@ from erpdesk.services.customer_import_data import (
     _ATTRIBUTE,
     _COLUMN_OF,
     _CONTACT_COLUMNS,
+    _STORED_KEYS,
     KIND,
     LOOKUP_CHUNK,
     Existing,
     ImportCancelled,
+    Prepared,
     _chunks,
     _key,
     issued_codes,
     load_existing,
     load_lookups,
 )
-from erpdesk.services.customer_rules import validate_fields
+from erpdesk.services.customer_import_rules import check_drafts
 from erpdesk.services.customer_writes import (
     CUSTOMER_FIELDS,
     _clean,
@@ -53,57 +52,6 @@ from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProb
 from erpdesk.services.pinyin import mnemonic_for, normalise_mnemonic
 from erpdesk.xlsx.columns import CLEAR_MARK, header_text
 from erpdesk.xlsx.reader import Missing, ReadResult
-
-
-@dataclass(slots=True)
-class Prepared:
-    """A valid row ready to write.
-
-    New customers keep only their derived column values (``stored``, in ``_STORED_KEYS`` order) and
-    their contact; updates keep the whole draft and the stored customer they change.
-    """
-
-    row: int
-    outcome: Outcome
-    draft: CustomerInput | None
-    code: str = ""
-    existing: Existing | None = None
-    changed: tuple[str, ...] = ()
-    contact_changed: tuple[str, ...] = ()
-    stored: tuple[Any, ...] | None = None
-    contact: ContactInput | None = None
-
-    def stored_values(self) -> dict[str, Any]:
-        if self.stored is None:
-            assert self.draft is not None
-            return _clean(self.draft)
-        return dict(zip(_STORED_KEYS, self.stored, strict=True))
-
-
-def copy_prepared(item: Prepared) -> Prepared:
-    """A copy whose code the writer may fill in (generated codes), leaving the plan untouched."""
-    return Prepared(
-        item.row,
-        item.outcome,
-        item.draft,
-        item.code,
-        item.existing,
-        item.changed,
-        item.contact_changed,
-        item.stored,
-        item.contact,
-    )
-
-
-_STORED_KEYS = tuple(_clean(CustomerInput(name="x")))
-
-
-def _compact(values: dict[str, Any]) -> tuple[Any, ...]:
-    """``_clean``'s dict as a tuple (a tenth of the memory for 100,000 rows)."""
-    if tuple(values) != _STORED_KEYS:
-        raise RuntimeError("customer_writes._clean changed its keys")
-    return tuple(values.values())
-
 
 # ------------------------------------------------------------------------------ dry run
 
@@ -196,74 +144,6 @@ class _Pending:
 
 
 _LOOKUP_COLUMNS = ("customer_type", "settlement_method", "category", "level", "salesperson")
-PARALLEL_MIN_ROWS = 4000
-_CLEAN = FieldReport()
-_CHECK_CHUNK = 2000
-
-
-def _check_chunk(
-    items: list[tuple[CustomerInput, bool]],
-) -> list[tuple[FieldReport, tuple[Any, ...] | None]]:
-    """The field rules, and for new customers the derived columns, of a chunk of drafts."""
-    results: list[tuple[FieldReport, tuple[Any, ...] | None]] = []
-    for draft, derive in items:
-        report = validate_fields(draft)
-        if not report.errors and not report.warnings:
-            report = _CLEAN  # one shared object instead of 100,000 empty ones
-        results.append((report, _compact(_clean(draft)) if derive else None))
-    return results
-
-
-def _workers(rows: int) -> int:
-    """Processes for the field rules: 1 (in this process) unless ``ERPDESK_IMPORT_WORKERS`` says more.
-
-    Since the rules take fast paths (``customer_rules``, ``pinyin``: ~20 µs a row), shipping drafts
-    to workers costs more than it saves: 100,000 rows on two cores measured 11.1 s dry run and
-    636 MiB with two workers against 8.5 s and 376 MiB without. They stay opt-in.
-    """
-    configured = os.environ.get("ERPDESK_IMPORT_WORKERS", "")
-    if configured.isdigit() and int(configured) > 0 and rows >= PARALLEL_MIN_ROWS:
-        return min(int(configured), os.cpu_count() or 1)
-    return 1
-
-
-def check_drafts(
-    items: list[tuple[CustomerInput, bool]],
-    *,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[tuple[FieldReport, tuple[Any, ...] | None]]:
-    """Run ``_check_chunk`` over ``items``, in this process unless ``_workers`` allows more.
-
-    The rules (phone and e-mail parsing) and the derived fields (pinyin mnemonic) need no database;
-    common shapes take exact fast paths and the rest is cached per distinct value.
-    """
-    chunks = [items[i : i + _CHECK_CHUNK] for i in range(0, len(items), _CHECK_CHUNK)]
-    results: list[tuple[FieldReport, tuple[Any, ...] | None]] = []
-    workers = _workers(len(items))
-
-    def collect(done: list[tuple[FieldReport, tuple[Any, ...] | None]]) -> None:
-        results.extend(done)
-        if cancelled is not None and cancelled():
-            raise ImportCancelled
-        if progress is not None:
-            progress(len(results))
-
-    if workers == 1:
-        for chunk in chunks:
-            collect(_check_chunk(chunk))
-        return results
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        try:
-            for done in pool.map(_check_chunk, chunks):
-                collect(done)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return results
-
-
 _SIGNALS = (("name_key", "name"), ("phone_digits", "phone"), ("tax_number", "tax_number"))
 
 

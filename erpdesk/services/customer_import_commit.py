@@ -30,16 +30,17 @@ from erpdesk.domain.customers import (
 from erpdesk.domain.errors import DomainError
 from erpdesk.services import customer_codes, customer_reads, customer_search
 from erpdesk.services.customer_dto import ContactInput
-from erpdesk.services.customer_import_check import _STORED_KEYS, Prepared
 from erpdesk.services.customer_import_data import (
+    _LOADED,
+    _STORED_KEYS,
     ImportCancelled,
+    Prepared,
     _chunks,
     issued_codes,
     new_ids,
 )
 from erpdesk.services.customer_writes import (
     CONTACT_FIELDS,
-    CUSTOMER_FIELDS,
     _clean,
     contact_values,
 )
@@ -65,7 +66,6 @@ def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Pr
 
 INSERT_CHUNK = 5000
 _CUSTOMER_COLUMNS = ("id", "code", *_STORED_KEYS)
-_AUDITED_KEYS = tuple(k for k in _STORED_KEYS if k not in AUDIT_SKIPPED_FIELDS)
 
 
 def _table(model: Any) -> Table:
@@ -242,11 +242,7 @@ def _write_updates(
         assert existing is not None
         assert item.draft is not None
         stored = _clean(item.draft)
-        columns = [
-            c
-            for c in (*CUSTOMER_FIELDS, "name_key", "phone_digits")
-            if stored[c] != existing.values.get(c)
-        ]
+        columns = [c for c in _LOADED if stored[c] != existing.values.get(c)]
         touched.append(existing.id)
         keys.add(str(existing.id))
         if columns:

@@ -184,6 +184,17 @@ def email_ok(text: str) -> bool:
     return _email_ok_cached(value)
 
 
+def clear_caches() -> None:
+    """Forget the answers kept per distinct phone, e-mail and host (up to ~10 MiB each).
+
+    An import calls this once its rows are checked, so the values of one file are not kept for
+    the rest of the session.
+    """
+    _phone_ok_cached.cache_clear()
+    _email_ok_cached.cache_clear()
+    _host_ok.cache_clear()
+
+
 _CUSTOMER_TYPES = tuple(CustomerType)
 _SETTLEMENT_METHODS = tuple(SettlementMethod)
 

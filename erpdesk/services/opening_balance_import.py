@@ -48,12 +48,13 @@ from erpdesk.services.receivable_import_support import (
     find_customers,
     row_customer,
 )
-from erpdesk.services.receivables import ReceiptInput
+from erpdesk.services.receivables import ReceiptInput, ReceivableService, unreversed_receipt
 from erpdesk.xlsx.reader import ReadResult
 
 KIND = "opening-balances"
 SOURCE = "opening"
-SERIES = "receivable:QC"
+DOC_PREFIX = "QC"
+SERIES = f"receivable:{DOC_PREFIX}"
 ADVANCE_REFERENCE = "期初预收"
 DOC_LIMIT = 30  # receivable_item.doc_number
 
@@ -80,7 +81,7 @@ def copy_prepared(item: Prepared) -> Prepared:
 
 def doc_number(day: date, serial: int) -> str:
     """``QC20241231-0001``: an opening document without a number of its own."""
-    return f"QC{day:%Y%m%d}-{serial:04d}"
+    return f"{DOC_PREFIX}{day:%Y%m%d}-{serial:04d}"
 
 
 def advance_reference(doc_no: str) -> str:
@@ -120,10 +121,7 @@ def _stored(conn: Connection, customer_ids: list[int]) -> _Stored:
                 Receipt.customer_id.in_(part),
                 Receipt.method == ReceiptMethod.OTHER.value,
                 Receipt.reference.like(f"{ADVANCE_REFERENCE}%"),
-                Receipt.reverses_id.is_(None),
-                Receipt.id.not_in(
-                    select(Receipt.reverses_id).where(Receipt.reverses_id.is_not(None))
-                ),
+                unreversed_receipt(),
             )
         ):
             if reference == ADVANCE_REFERENCE:
@@ -285,8 +283,6 @@ def write(
 ) -> tuple[list[str], dict[str, frozenset[str]]]:
     """Write ``prepared`` inside ``uow`` (the caller commits); returns the document and receipt
     numbers in file order, and what changed."""
-    from erpdesk.services.receivables import ReceivableService
-
     del today
     conn = uow.connection
     actor = uow.actor
@@ -296,16 +292,19 @@ def write(
     items = [p for p in prepared if p.amount > 0]
     typed = {p.doc_no for p in items if p.doc_no}
 
-    def taken_on(day: date) -> Callable[[int], bool]:
-        def taken(number: int) -> bool:
-            doc = doc_number(day, number)
-            return doc in typed or bool(
-                conn.execute(
-                    select(ReceivableItem.id).where(ReceivableItem.doc_number == doc)
-                ).first()
+    used = set(typed)
+    if any(not p.doc_no for p in items):
+        # Stored QC numbers in one query, not one per numbered row (doc_number has no index).
+        used.update(
+            conn.scalars(
+                select(ReceivableItem.doc_number).where(
+                    ReceivableItem.doc_number.like(f"{DOC_PREFIX}%")
+                )
             )
+        )
 
-        return taken
+    def taken_on(day: date) -> Callable[[int], bool]:
+        return lambda number: doc_number(day, number) in used
 
     rows: list[dict[str, Any]] = []
     for item in items:
@@ -375,8 +374,7 @@ def write(
         )
         item.number = posted.number
         receipt_ids.add(str(posted.id))
-        if index % 50 == 0 and cancelled is not None and cancelled():
-            raise ImportCancelled
+        tick(index, None, cancelled, every=50)
     if progress is not None:
         progress(len(prepared))
     if cancelled is not None and cancelled():

@@ -54,6 +54,11 @@ def _run_initials(run: str) -> str:
     return _chunk_initials(lazy_pinyin(run, style=Style.FIRST_LETTER, errors="default"))
 
 
+def clear_caches() -> None:
+    """Forget the initials kept per Chinese run (see ``customer_rules.clear_caches``)."""
+    _run_initials.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def initials(text: str) -> str:
     """Uppercase initials of ``text``: ``重庆银行`` → ``CQYH``, ``Acme Trading 3`` → ``AT3``."""

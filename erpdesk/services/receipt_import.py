@@ -45,7 +45,12 @@ from erpdesk.services.receivable_import_support import (
     parse_method,
     row_customer,
 )
-from erpdesk.services.receivables import AllocationInput, ReceiptInput
+from erpdesk.services.receivables import (
+    AllocationInput,
+    ReceiptInput,
+    ReceivableService,
+    unreversed_receipt,
+)
 from erpdesk.xlsx.reader import ReadResult
 
 KIND = "receipts"
@@ -126,7 +131,6 @@ def _posted(
     loose: dict[tuple[int, date, Decimal], str] = {}
     if not days:
         return exact, loose
-    reversed_ids = select(Receipt.reverses_id).where(Receipt.reverses_id.is_not(None))
     for part in chunks(sorted(set(customer_ids))):
         for cid, day, amount, reference, number in conn.execute(
             select(
@@ -139,8 +143,7 @@ def _posted(
             .where(
                 Receipt.customer_id.in_(part),
                 Receipt.receipt_date.between(min(days), max(days)),
-                Receipt.reverses_id.is_(None),
-                Receipt.id.not_in(reversed_ids),
+                unreversed_receipt(),
             )
             .order_by(Receipt.id)
         ):
@@ -351,8 +354,6 @@ def write(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[list[str], dict[str, frozenset[str]]]:
     """Post every receipt inside ``uow`` (the caller commits); returns the receipt numbers."""
-    from erpdesk.services.receivables import ReceivableService
-
     del today
     _check_unchanged(uow.connection, prepared)
     ledger = ReceivableService(uow.database, Actor(username=uow.actor), Clock(now=lambda: now))

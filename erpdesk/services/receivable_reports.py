@@ -4,8 +4,8 @@ per customer (issue 8), on screen and to Excel.
 Both reports come from one SQL statement over every customer (no per-customer queries): open items and
 receipts are summed per customer in two grouped subqueries joined to the customer and its salesperson.
 The figures are "as of" a date: items and receipts dated later are left out, and allocations (核销)
-dated later are added back to the items and receipts they came from, so a month-end aging run a few
-days later shows the month end. On today's date every balance equals ``ReceivableService.balance``.
+not yet in effect then (dated later, or joining a receipt or an item dated later) are added back to
+the items and receipts they came from, so a month-end aging run a few days later shows the month end. On today's date every balance equals ``ReceivableService.balance``.
 
 Bucket bounds are days past due, ``(0, 30, 60, 90)`` = not yet due, 1–30, 31–60, 61–90, over 90. An
 item ``d`` days past due lands in the first bucket whose bound is ≥ ``d``; in SQL that is a due-date
@@ -27,6 +27,7 @@ from sqlalchemy import (
     and_,
     case,
     func,
+    or_,
     select,
     type_coerce,
     union,
@@ -51,6 +52,7 @@ from erpdesk.services.receivable_report_dto import (
     SummaryLine,
     SummaryTable,
 )
+from erpdesk.services.statement_ledger import fen as _fen
 from erpdesk.xlsx.writer import ExportCancelled
 
 __all__ = [
@@ -65,7 +67,6 @@ __all__ = [
 DEFAULT_BUCKETS: tuple[int, ...] = rules.DEFAULT_BUCKETS
 MAX_BOUNDS = 12
 MAX_DAYS = 36_500
-CENT = Decimal("0.01")
 
 
 # ---------------------------------------------------------------------- buckets
@@ -132,11 +133,6 @@ def _raw(column: Any) -> ColumnElement[int]:
     return type_coerce(column, BigInteger)
 
 
-def _fen(raw: object) -> Decimal:
-    # Sums are typed BigInteger: the database hands back raw fen (PostgreSQL may say Decimal).
-    return Decimal(int(raw or 0)).scaleb(-2)  # type: ignore[call-overload]
-
-
 def _report_statement(as_of: date, bounds: Sequence[int]) -> Any:
     """Per customer with anything open or advanced on ``as_of``: code, name, salesperson, each bucket,
     open items, overdue, oldest due date of what is owed, advances and the last real receipt date."""
@@ -144,14 +140,32 @@ def _report_statement(as_of: date, bounds: Sequence[int]) -> Any:
     item, receipt = item_table.c, receipt_table.c
     allocation = ReceiptAllocation.__table__.c
 
-    # Allocations after the date gave money to items and took it from receipts: undo them.
-    later_on_item = (
+    # Allocations not yet in effect on the date gave money to items and took it from receipts: undo
+    # them. One is in effect from the latest of its own day, its receipt's and its item's (a receipt
+    # dated before the delivery it settles is an advance until the delivery), as in the statements.
+    late = (
         select(
             allocation.receivable_item_id.label("item_id"),
-            func.sum(_raw(allocation.amount), type_=BigInteger).label("later"),
+            allocation.receipt_id.label("receipt_id"),
+            _raw(allocation.amount).label("amount"),
         )
-        .where(allocation.allocated_on > as_of)
-        .group_by(allocation.receivable_item_id)
+        .select_from(
+            ReceiptAllocation.__table__.join(
+                receipt_table, receipt.id == allocation.receipt_id
+            ).join(item_table, item.id == allocation.receivable_item_id)
+        )
+        .where(
+            or_(
+                allocation.allocated_on > as_of,
+                receipt.receipt_date > as_of,
+                item.doc_date > as_of,
+            )
+        )
+        .subquery("late")
+    )
+    later_on_item = (
+        select(late.c.item_id, func.sum(late.c.amount, type_=BigInteger).label("later"))
+        .group_by(late.c.item_id)
         .subquery()
     )
     open_then = _raw(item.open_amount) + func.coalesce(later_on_item.c.later, 0)
@@ -191,12 +205,8 @@ def _report_statement(as_of: date, bounds: Sequence[int]) -> Any:
     )
 
     later_on_receipt = (
-        select(
-            allocation.receipt_id.label("receipt_id"),
-            func.sum(_raw(allocation.amount), type_=BigInteger).label("later"),
-        )
-        .where(allocation.allocated_on > as_of)
-        .group_by(allocation.receipt_id)
+        select(late.c.receipt_id, func.sum(late.c.amount, type_=BigInteger).label("later"))
+        .group_by(late.c.receipt_id)
         .subquery()
     )
     reversal_table = receipt_table.alias("reversal")

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, func, select
+from sqlalchemy import BigInteger, ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from erpdesk.db import numbering
@@ -221,13 +221,7 @@ class ReceivableService(AreaService):
         """FIFO preview for ``amount`` (nothing saved)."""
         self.actor.require(Permission.VIEW_CUSTOMERS)
         _check_amount(amount, positive=False)
-
-        def work(u: UnitOfWork) -> AllocationProposal:
-            items = _items(u.session, customer_id, lock=False)
-            proposal = rules.propose([_open(i) for i in items], amount)
-            return _proposal(proposal, {i.id: i for i in items})
-
-        return self._read(work)
+        return self._read(lambda u: self.plan_within(u, customer_id, amount, None))
 
     def aging(self, as_of: date, buckets: Sequence[int] = rules.DEFAULT_BUCKETS) -> AgingReport:
         """Open items per customer by days past due on ``as_of`` (upper bounds ``buckets``)."""
@@ -683,16 +677,16 @@ def _usable(session: Session, receipt: Receipt) -> None:
         raise DomainError("receivables.receipt_reversed", number=receipt.number)
 
 
-def _advances(session: Session, customer_id: int) -> list[AdvanceView]:
+def unreversed_receipt() -> ColumnElement[bool]:
+    """Receipts that are neither a reversal nor reversed (a reversed pair nets to nothing)."""
     reversed_ids = select(Receipt.reverses_id).where(Receipt.reverses_id.is_not(None))
+    return and_(Receipt.reverses_id.is_(None), Receipt.id.not_in(reversed_ids))
+
+
+def _advances(session: Session, customer_id: int) -> list[AdvanceView]:
     rows = session.scalars(
         select(Receipt)
-        .where(
-            Receipt.customer_id == customer_id,
-            Receipt.unallocated != 0,
-            Receipt.reverses_id.is_(None),
-            Receipt.id.not_in(reversed_ids),
-        )
+        .where(Receipt.customer_id == customer_id, Receipt.unallocated != 0, unreversed_receipt())
         .order_by(Receipt.receipt_date, Receipt.id)
     )
     return [

@@ -28,14 +28,15 @@ from erpdesk.services.settlement_queries import load_views
 Fields = dict[str, tuple[str, dict[str, Any]]]
 
 
-def receipt_input(draft: SettlementDraft, *, notes: str) -> ReceiptInput:
+def receipt_input(draft: SettlementDraft) -> ReceiptInput:
+    """The receipt part of ``draft``, for the receivables' own field checks."""
     return ReceiptInput(
         customer_id=draft.customer_id,
         amount=draft.amount,
         method=draft.method,
         receipt_date=draft.receipt_date,
         reference=draft.reference,
-        notes=notes,
+        notes=draft.notes,
         allocations=draft.allocations,
     )
 
@@ -52,7 +53,7 @@ def text_field(name: str, value: str, limit: int, errors: Fields | None = None) 
 
 def check_draft(draft: SettlementDraft) -> None:
     """Field checks before any database work: the receipt, then the invoice or voucher details."""
-    check_receipt(receipt_input(draft, notes=draft.notes))
+    check_receipt(receipt_input(draft))
     errors: Fields = {}
     text_field("reference", draft.reference, 100, errors)
     text_field("notes", draft.notes, 200, errors)

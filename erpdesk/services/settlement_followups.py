@@ -38,7 +38,7 @@ def follow_ups(
         FollowUpKind.AWAITING_INVOICE,
         FollowUpKind.NOTICE_UNCONFIRMED,
     }:
-        rows.extend(_settlement_rows(session, wanted, local_date, customer_id, limit))
+        rows.extend(_settlement_rows(session, wanted, local_date, customer_id))
     if FollowUpKind.OVERDUE_ITEM in wanted:
         rows.extend(_overdue_rows(session, as_of, customer_id, limit))
     rows.sort(key=lambda r: (r.next_action_on or r.since, r.since, r.document))
@@ -50,7 +50,6 @@ def _settlement_rows(
     wanted: frozenset[FollowUpKind],
     local_date: Callable[[datetime], date],
     customer_id: int | None,
-    limit: int,
 ) -> list[FollowUpRow]:
     stmt = (
         select(Settlement, Customer.code, Customer.name)

@@ -5,7 +5,6 @@ invoices, receipt numbers) for the wizard, the approval list, the CLI and the no
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -134,9 +133,9 @@ def load_views(session: Session, ids: Sequence[int]) -> list[SettlementView]:
                 reference_docs=row.reference_docs,
                 needs_approval=row.needs_approval,
                 submitted_by=row.submitted_by,
-                submitted_at=_aware(row.submitted_at),
+                submitted_at=row.submitted_at,
                 decided_by=row.decided_by,
-                decided_at=_aware(row.decided_at) if row.decided_at else None,
+                decided_at=row.decided_at,
                 decision_comment=row.decision_comment,
                 receipt_id=row.receipt_id,
                 receipt_number=numbers.get(row.receipt_id) if row.receipt_id else None,
@@ -152,11 +151,7 @@ def load_views(session: Session, ids: Sequence[int]) -> list[SettlementView]:
                 reversal_reason=row.reversal_reason,
                 approval_reasons=tuple(r for r in row.approval_reasons.split(",") if r),
                 notice_note=row.notice_note,
-                posted_at=_aware(row.posted_at) if row.posted_at else None,
+                posted_at=row.posted_at,
             )
         )
     return out
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

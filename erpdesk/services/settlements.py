@@ -87,7 +87,7 @@ class SettlementService(AreaService):
     def preview(self, draft: SettlementDraft) -> SettlementPreview:
         """What submitting ``draft`` would do now: allocations, advance, balances, approval."""
         self.actor.require(Permission.VIEW_CUSTOMERS)
-        check_receipt(receipt_input(draft, notes=draft.notes))
+        check_receipt(receipt_input(draft))
         before = self._receivables().balance(draft.customer_id)
 
         def work(u: UnitOfWork) -> SettlementPreview:

@@ -21,7 +21,6 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -74,10 +73,21 @@ class StatementService(AreaService):
         """The figures of one statement in ``lang`` (descriptions are rendered in it)."""
         self.actor.require(Permission.PRINT_STATEMENT)
         first, last = self._period(request)
+        return self._figures(request.customer_id, first, last, lang, None)
+
+    def _figures(
+        self,
+        customer_id: int,
+        first: date | None,
+        last: date,
+        lang: str,
+        profile: CompanyProfile | None,
+    ) -> Statement:
+        """One statement's figures in a read transaction (``profile`` None: read it there too)."""
 
         def work(u: UnitOfWork) -> Statement:
-            company = read_company(u) or CompanyProfile(name="")
-            return _build(u.session, request.customer_id, first, last, company, lang)
+            company = profile or read_company(u) or CompanyProfile(name="")
+            return _build(u.session, customer_id, first, last, company, lang)
 
         return self._read(work)
 
@@ -166,14 +176,23 @@ class StatementService(AreaService):
 
     def render(self, request: StatementRequest, target: Path, lang: str) -> int:
         """Write one statement to ``target`` (.pdf); returns the number of pages."""
-        statement = self.statement(request, lang)
-        company = self._company_header()
+        return self.render_with_figures(request, target, lang)[1]
+
+    def render_with_figures(
+        self, request: StatementRequest, target: Path, lang: str
+    ) -> tuple[Statement, int]:
+        """As ``render``, also returning the figures printed (the CLI reports the balance)."""
+        self.actor.require(Permission.PRINT_STATEMENT)
+        first, last = self._period(request)
+        profile = self._profile()
+        statement = self._figures(request.customer_id, first, last, lang, profile)
+        company = _company_header(profile)
         with _atomic(target) as temporary:
             pages = write_statement(
                 temporary, statement, company, lang=lang, printed_on=self.clock.today()
             )
         self._log_printed([(statement, target.name)])
-        return pages
+        return statement, pages
 
     def render_batch(
         self,
@@ -194,9 +213,11 @@ class StatementService(AreaService):
         file this batch wrote (``BatchResult.cancelled`` True, no files).
         """
         self.actor.require(Permission.PRINT_STATEMENT)
-        self._period(request_template)  # refuse a bad period before any work
+        # The period and the company once for the batch: a batch running past midnight keeps its day.
+        first, last = self._period(request_template)
         total = len(ids)
-        company = self._company_header()
+        profile = self._profile()
+        company = _company_header(profile)
         today = self.clock.today()
         state = {"done": 0, "pages": 0}
 
@@ -207,7 +228,7 @@ class StatementService(AreaService):
                 raise BatchCancelled
             if progress is not None and state["done"]:
                 progress(state["done"], total)
-            statement = self.statement(replace(request_template, customer_id=customer_id), lang)
+            statement = self._figures(customer_id, first, last, lang, profile)
             state["done"] += 1
             printed.append(statement)
             return statement
@@ -293,17 +314,20 @@ class StatementService(AreaService):
             return start, end
         return None, request.as_of or self.clock.today()
 
-    def _company_header(self) -> CompanyHeader:
-        profile = self._read(lambda u: read_company(u)) or CompanyProfile(name="")
-        return CompanyHeader(
-            name=profile.name,
-            address=profile.address,
-            phone=profile.phone,
-            tax_number=profile.tax_number,
-            bank_name=profile.bank_name,
-            bank_account=profile.bank_account,
-            payee_account_name=profile.payee_account_name,
-        )
+    def _profile(self) -> CompanyProfile:
+        return self._read(lambda u: read_company(u)) or CompanyProfile(name="")
+
+
+def _company_header(profile: CompanyProfile) -> CompanyHeader:
+    return CompanyHeader(
+        name=profile.name,
+        address=profile.address,
+        phone=profile.phone,
+        tax_number=profile.tax_number,
+        bank_name=profile.bank_name,
+        bank_account=profile.bank_account,
+        payee_account_name=profile.payee_account_name,
+    )
 
 
 # ---------------------------------------------------------------------- figures

@@ -6,7 +6,8 @@ the dock can queue them), the count goes to 复核 and is posted with a manager'
 at the clerk's PC, the way a credit override is approved. Customer details confirmed on the spot are
 saved through ``CustomerService.save``, so the same field rules, duplicate check and audit apply. The
 work is split by concern: counting (``stocktake_scans``), the snapshot (``stocktake_scope``), reads
-(``stocktake_views``), posting (``stocktake_posting``) and handheld files (``stocktake_handheld``).
+(``stocktake_views``), posting (``stocktake_posting``) and handheld files (``stocktake_handheld``; the
+service methods for them are inherited from ``stocktake_sync``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,10 +23,11 @@ from erpdesk.db import numbering
 from erpdesk.db.audit import AuditEntry
 from erpdesk.db.engine import Database
 from erpdesk.db.models.product import Warehouse
-from erpdesk.db.models.stocktake import Stocktake, StocktakeFile
+from erpdesk.db.models.stocktake import Stocktake
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import stocktake as rules
 from erpdesk.domain.errors import DomainError
+from erpdesk.domain.messages import render
 from erpdesk.domain.permissions import Permission, Role
 from erpdesk.domain.stocktake import (
     CensusAction,
@@ -35,18 +36,15 @@ from erpdesk.domain.stocktake import (
     StocktakeStatus,
 )
 from erpdesk.services import stocktake_census as census
-from erpdesk.services import stocktake_handheld as handheld
 from erpdesk.services import stocktake_posting as posting
 from erpdesk.services import stocktake_scans as scans
 from erpdesk.services import stocktake_scope as scope_rules
 from erpdesk.services import stocktake_views as views
-from erpdesk.services.area import AreaService
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.errors import PermissionDenied
 from erpdesk.services.stocktake_dto import (
     CensusInput,
     CountLineView,
-    HandheldImportResult,
     ReviewView,
     ScanInput,
     ScanResult,
@@ -54,6 +52,7 @@ from erpdesk.services.stocktake_dto import (
     StocktakeView,
 )
 from erpdesk.services.stocktake_handheld import HandheldImportCancelled
+from erpdesk.services.stocktake_sync import HandheldSyncMixin
 from erpdesk.xlsx.writer import ExportCancelled
 
 __all__ = ["ExportCancelled", "HandheldImportCancelled", "StocktakeService"]
@@ -65,7 +64,7 @@ Factory = Callable[[], Any]
 """Returns an ``AuthService`` (approver's password) or a ``CustomerService`` (census writes)."""
 
 
-class StocktakeService(AreaService):
+class StocktakeService(HandheldSyncMixin):
     """Stocktake sessions: create, count, census, review, post or cancel, handheld files."""
 
     def __init__(
@@ -152,10 +151,11 @@ class StocktakeService(AreaService):
         if len(name) > NAME_MAX:
             raise DomainError("stocktake.name_too_long", length=len(name), limit=NAME_MAX)
         scope = data.scope
+        customers = scope.kind is StocktakeKind.CUSTOMERS
 
         def work(u: UnitOfWork) -> StocktakeView:
             warehouse_id = None
-            if scope.kind is StocktakeKind.PRODUCTS:
+            if not customers:
                 from erpdesk.services.products import default_warehouse
 
                 warehouse_id = scope.warehouse_id
@@ -173,19 +173,11 @@ class StocktakeService(AreaService):
                 kind=scope.kind.value,
                 status=StocktakeStatus.OPEN.value,
                 blind=data.blind,
-                scope_category_id=scope.category_id
-                if scope.kind is StocktakeKind.CUSTOMERS
-                else None,
-                scope_region=scope.region.strip()[:64]
-                if scope.kind is StocktakeKind.CUSTOMERS
-                else "",
-                scope_salesperson_id=scope.salesperson_id
-                if scope.kind is StocktakeKind.CUSTOMERS
-                else None,
+                scope_category_id=scope.category_id if customers else None,
+                scope_region=scope.region.strip()[:64] if customers else "",
+                scope_salesperson_id=scope.salesperson_id if customers else None,
                 warehouse_id=warehouse_id,
-                scope_product_category=scope.product_category.strip()[:50]
-                if scope.kind is StocktakeKind.PRODUCTS
-                else "",
+                scope_product_category="" if customers else scope.product_category.strip()[:50],
                 approved_by="",
                 cancel_reason="",
             )
@@ -237,6 +229,20 @@ class StocktakeService(AreaService):
     def get(self, session_id: int) -> StocktakeView:
         self.actor.require(Permission.COUNT_STOCK)
         return self._read(lambda u: views.session(u.connection, session_id))
+
+    def get_by_number(self, number: str) -> StocktakeView:
+        """The session numbered ``number`` (``PD20250503-01``, any case), closed ones included."""
+        self.actor.require(Permission.COUNT_STOCK)
+
+        def work(u: UnitOfWork) -> StocktakeView:
+            found = u.connection.execute(
+                select(Stocktake.id).where(Stocktake.number == number.upper())
+            ).scalar_one_or_none()
+            if found is None:
+                raise DomainError("stocktake.not_found", id=number)
+            return views.session(u.connection, found)
+
+        return self._read(work)
 
     # ------------------------------------------------------------------ counting
 
@@ -376,7 +382,7 @@ class StocktakeService(AreaService):
                 customers.save(
                     changed,
                     ack={"duplicates"},
-                    reason=_render("stocktake.census_reason", self.lang, number=head.number),
+                    reason=render("stocktake.census_reason", self.lang, number=head.number),
                 )
 
         def work(u: UnitOfWork) -> CountLineView:
@@ -478,98 +484,6 @@ class StocktakeService(AreaService):
             raise PermissionDenied("stocktake.approver_not_allowed", user=login.username)
         return str(login.username)
 
-    # ------------------------------------------------------------------ handheld sync
-
-    def export_count_sheet(
-        self,
-        session_id: int,
-        target: Path,
-        *,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> int:
-        """The count sheet (.xlsx) for a handheld: code, name, unit, expected (not if blind), counted.
-
-        ``progress(done, total)`` reports the rows written; ``cancelled()`` is checked before each.
-
-        Raises:
-            ExportCancelled: ``cancelled()`` turned True; no file is left (a file already at
-                ``target`` is kept as it was).
-        """
-        self.actor.require(Permission.COUNT_STOCK)
-        watch = handheld.Watch(progress, cancelled, ExportCancelled)
-
-        def work(u: UnitOfWork) -> tuple[bool, list[handheld.SheetRow]]:
-            head = self._head(u, session_id, lock=False)
-            shown = rules.expected_visible(head.blind, head.status)
-            return not shown, handheld.sheet_rows(u.connection, head, shown)
-
-        watch.check()
-        blind, rows = self._read(work)
-        return handheld.write_sheet(target, self.lang, rows, blind=blind, watch=watch)
-
-    def import_handheld(
-        self,
-        session_id: int,
-        source: Path,
-        *,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> HandheldImportResult:
-        """Count a handheld's results file; the same file, or the same rows, never count twice.
-
-        ``progress(done, total)`` reports the file's rows checked; ``cancelled()`` is checked while
-        reading, before each row and last just before the commit.
-
-        Raises:
-            HandheldImportCancelled: ``cancelled()`` turned True; the session is unchanged (nothing
-                counted, the file not recorded, so it can be imported later).
-        """
-        self.actor.require(Permission.COUNT_STOCK)
-        watch = handheld.Watch(progress, cancelled, HandheldImportCancelled)
-        data = handheld.read_results(source, self.clock.tz, self.lang, watch)
-
-        def work(u: UnitOfWork) -> HandheldImportResult:
-            head = self._head(u, session_id)
-            self._require_state(head, StocktakeAction.SCAN)
-
-            def entry(row: handheld.HandheldRow) -> scans.Entry:
-                return self._entry(
-                    row.code,
-                    row.quantity,
-                    "handheld",
-                    device=row.device,
-                    at=row.at,
-                    row_key=row.key,
-                )
-
-            result = handheld.count_file(u.connection, head, data, entry, watch)
-            if not result.already_imported:
-                u.session.add(
-                    StocktakeFile(
-                        stocktake_id=session_id,
-                        sha256=data.sha256,
-                        file_name=data.name[:255],
-                        rows=result.rows,
-                        counted=result.counted,
-                        imported_at=self.clock.utc(),
-                        imported_by=self.actor.username,
-                    )
-                )
-                u.session.flush()
-            watch.check()  # the last moment a cancel undoes everything: the commit follows
-            return result
-
-        result = self._write(work)[0]
-        watch.finish()
-        return result
-
-
-def _render(msg_id: str, lang: str, **params: Any) -> str:
-    from erpdesk.domain.messages import render
-
-    return render(msg_id, lang, **params)
-
 
 def views_kind(kind: StocktakeKind, lang: str) -> str:
-    return _render(f"stocktake.kind_{kind.value}", lang)
+    return render(f"stocktake.kind_{kind.value}", lang)

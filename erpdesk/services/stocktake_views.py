@@ -110,13 +110,21 @@ def session(conn: Connection, session_id: int) -> StocktakeView:
     return found[0]
 
 
-def _contacts(conn: Connection, session_id: int) -> dict[int, str]:
-    """Each customer's primary (else first) contact name, for the census form."""
-    rows = conn.execute(
+def _contacts(conn: Connection, session_id: int, line_ids: list[int] | None) -> dict[int, str]:
+    """Each customer's primary (else first) contact name, for the census form.
+
+    Only the customers of ``line_ids`` when given: a census confirmation reads back one line and must
+    not fetch the contacts of every customer in the session.
+    """
+    stmt = (
         select(CustomerContact.customer_id, CustomerContact.name)
         .join(StocktakeLine, StocktakeLine.target_id == CustomerContact.customer_id)
         .where(StocktakeLine.stocktake_id == session_id)
-        .order_by(
+    )
+    if line_ids is not None:
+        stmt = stmt.where(StocktakeLine.id.in_(line_ids))
+    rows = conn.execute(
+        stmt.order_by(
             CustomerContact.customer_id,
             CustomerContact.is_primary.desc(),
             CustomerContact.sort_order,
@@ -148,7 +156,7 @@ def lines(
     if line_ids is not None:
         stmt = stmt.where(table.c.id.in_(line_ids))
     rows = conn.execute(stmt.order_by(table.c.code)).all()
-    contacts = _contacts(conn, session_id) if customers else {}
+    contacts = _contacts(conn, session_id, line_ids) if customers else {}
     out = []
     for row in rows:
         line = row._mapping

@@ -128,37 +128,37 @@
 <context>
     <name>AllocationModel</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="64"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="62"/>
         <source>Document</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="65"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="63"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="66"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="64"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="67"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="65"/>
         <source>Open</source>
         <translation>未收金额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="68"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="66"/>
         <source>Settle now</source>
         <translation>本次核销</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="165"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="163"/>
         <source>{0} is not an amount.</source>
         <translation>{0} 不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="168"/>
+        <location filename="../../erpdesk/ui/docks/settlement/allocation_model.py" line="166"/>
         <source>{0}: only {1} is open.</source>
         <translation>{0}：只剩 {1} 未收。</translation>
     </message>
@@ -308,37 +308,37 @@
 <context>
     <name>CensusPanel</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="50"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="46"/>
         <source>Customer census</source>
         <translation>客户盘点核实</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="60"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="56"/>
         <source>Confirm (Enter)</source>
         <translation>确认无误 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="62"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="58"/>
         <source>Save corrections</source>
         <translation>保存更正</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="68"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="64"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="69"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="65"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="70"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="66"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="71"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="67"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -1512,38 +1512,38 @@
 <context>
     <name>CustomerListController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="126"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="125"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="127"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="126"/>
         <source>Deactivated</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="128"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="127"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="132"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="131"/>
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="217"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="225"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="297"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="305"/>
         <source>{0} is already deactivated.</source>
         <translation>{0} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="347"/>
-        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="350"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="355"/>
+        <location filename="../../erpdesk/ui/docks/customer_list/controller.py" line="358"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1647,22 +1647,22 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="41"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="45"/>
         <source>Customer: code, name or pinyin initials</source>
         <translation>客户：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="42"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="46"/>
         <source>Type and press Enter to take the best match</source>
         <translation>输入后按回车选取最匹配的客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="46"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="50"/>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="49"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="53"/>
         <source>1 · Customer</source>
         <translation>1 · 选择客户</translation>
     </message>
@@ -2178,19 +2178,61 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="67"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="74"/>
+        <source>Document</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="75"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="84"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="76"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="77"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="84"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="78"/>
+        <source>Open</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="84"/>
+        <source>Receipt</source>
+        <translation>收款单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="84"/>
+        <source>Not settled</source>
+        <translation>未核销</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="87"/>
         <source>2 · Open items and advances</source>
         <translation>2 · 未收单据与预收款</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="70"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="90"/>
         <source>Open items (oldest due first)</source>
         <translation>未收单据（按到期日先后）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="72"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="92"/>
         <source>Advances (money received, not yet settled)</source>
         <translation>预收款（已收款、尚未核销）</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="105"/>
+        <source>Open items {0} · advances {1} · balance {2}</source>
+        <translation>未收 {0} · 预收 {1} · 余额 {2}</translation>
     </message>
 </context>
 <context>
@@ -3304,62 +3346,62 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="92"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="162"/>
         <source>Bank slip, cheque or transaction number</source>
         <translation>银行回单、支票或交易流水号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="99"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="169"/>
         <source>Receipt &amp;date</source>
         <translation>收款日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="100"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="170"/>
         <source>&amp;Method</source>
         <translation>收款方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="101"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="171"/>
         <source>&amp;Reference</source>
         <translation>流水号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="102"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="172"/>
         <source>&amp;Amount</source>
         <translation>收款金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="103"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="173"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="105"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="175"/>
         <source>&amp;FIFO</source>
         <translation>先进先出(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="107"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="177"/>
         <source>Settle the oldest items first (Ctrl+F)</source>
         <translation>先核销最早到期的单据（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="108"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="178"/>
         <source>All to ad&amp;vance</source>
         <translation>全部转预收(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="110"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="180"/>
         <source>Settle no item; keep the whole amount as an advance</source>
         <translation>不核销任何单据，全部金额转为预收款</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="112"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="182"/>
         <source>Allocation (editable; nothing is saved yet)</source>
         <translation>核销分配（可修改；尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="123"/>
+        <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="193"/>
         <source>3 · Receipt and allocation</source>
         <translation>3 · 收款与核销</translation>
     </message>
@@ -3367,112 +3409,112 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>ReceivablesController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="176"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="174"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="177"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="175"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="178"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="176"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="183"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="181"/>
         <source>Open items</source>
         <translation>未核销应收</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="184"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="182"/>
         <source>Advances</source>
         <translation>预收款</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="185"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="183"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="198"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="196"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="201"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="199"/>
         <source>{0} customers as of {1}</source>
         <translation>截至 {1} 共 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="167"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="165"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="168"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="166"/>
         <source>Oldest due</source>
         <translation>最早到期日</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="169"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="167"/>
         <source>Last receipt</source>
         <translation>最近收款日</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="210"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="208"/>
         <source>Not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="212"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="210"/>
         <source>Up to {0} days</source>
         <translation>{0} 天以内</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="214"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="212"/>
         <source>{0}–{1} days</source>
         <translation>{0}–{1} 天</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="216"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="214"/>
         <source>Over {0} days</source>
         <translation>{0} 天以上</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="250"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="248"/>
         <source>Export the aging report</source>
         <translation>导出账龄分析</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="251"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="249"/>
         <source>Aging {0}</source>
         <translation>账龄分析 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="252"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="250"/>
         <source>Exporting the aging report…</source>
         <translation>正在导出账龄分析…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="261"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="259"/>
         <source>Export the receivables summary</source>
         <translation>导出应收汇总</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="262"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="260"/>
         <source>Receivables {0}</source>
         <translation>应收汇总 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="263"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="261"/>
         <source>Exporting the receivables summary…</source>
         <translation>正在导出应收汇总…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="299"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="297"/>
         <source>{0} customers exported to {1}</source>
         <translation>已导出 {0} 个客户到 {1}</translation>
     </message>
@@ -3738,17 +3780,17 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>SettlementDock</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="30"/>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="32"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="37"/>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="39"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="42"/>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="44"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
@@ -3887,117 +3929,127 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>SettlementSummary</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="25"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="26"/>
         <source>Customer: {0}</source>
         <translation>客户：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="26"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="27"/>
         <source>Receipt: {0} on {1} by {2}</source>
         <translation>收款：{0}，{1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="34"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="35"/>
         <source>Reference: {0}</source>
         <translation>流水号：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="42"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="43"/>
         <source>  settles {0}: {1} of {2} open</source>
         <translation>  核销 {0}：{1}（未收 {2}）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="52"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="53"/>
         <source>Settled {0} · left as advance {1}</source>
         <translation>核销 {0} · 转预收 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="57"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="58"/>
         <source>Balance before {0} · after {1}</source>
         <translation>结算前余额 {0} · 结算后 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="64"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="65"/>
         <source>Invoice numbers: {0}</source>
         <translation>发票号码：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="70"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="71"/>
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="76"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="77"/>
         <source>Reference documents: {0}</source>
         <translation>依据单据：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="81"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="82"/>
         <source>An invoice is still expected</source>
         <translation>仍需补开发票</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="83"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="84"/>
         <source>No invoice will be issued</source>
         <translation>不再开具发票</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="91"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="92"/>
+        <source>No approval needed: it posts when you submit.</source>
+        <translation>无需审批：提交后立即过账。</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="99"/>
+        <source>Needs approval by an accountant or manager (not you):</source>
+        <translation>需要由其他会计或经理（不能是您本人）审批：</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="108"/>
         <source>Posted: settlement {0}</source>
         <translation>已过账：结算单 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="95"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="112"/>
         <source>Waiting for approval: settlement {0}</source>
         <translation>待审批：结算单 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="98"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="115"/>
         <source>{0}: settlement {1}</source>
         <translation>{0}：结算单 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="106"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="123"/>
         <source>Customer: {0}  {1}</source>
         <translation>客户：{0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="112"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="129"/>
         <source>Temporary voucher: {0}</source>
         <translation>临时凭证：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="118"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="135"/>
         <source>Receipt: {0}</source>
         <translation>收款单：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="123"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="140"/>
         <source>Amount {0} · settled {1} · advance {2}</source>
         <translation>金额 {0} · 核销 {1} · 预收 {2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="133"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="150"/>
         <source>  {0}: {1} of {2} open</source>
         <translation>  {0}：{1}（未收 {2}）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="140"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="157"/>
         <source>Invoice: {0}</source>
         <translation>发票：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="142"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="159"/>
         <source>Submitted by {0} at {1}</source>
         <translation>提交人 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="151"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="168"/>
         <source>Decided by {0} at {1}</source>
         <translation>审批人 {0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="157"/>
+        <location filename="../../erpdesk/ui/docks/settlement/result_text.py" line="174"/>
         <source>Comment: {0}</source>
         <translation>意见：{0}</translation>
     </message>
@@ -4052,167 +4104,167 @@ Customers, orders, settlements, statements and stocktake.</source>
     <name>StatementsDialog</name>
     <message>
         <location filename="../../erpdesk/ui/dialogs/statements.py" line="84"/>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="377"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="376"/>
         <source>Statements</source>
         <translation>对账单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="96"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="95"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="97"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="96"/>
         <source>&amp;As of</source>
         <translation>截至(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="100"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="99"/>
         <source>&amp;From</source>
         <translation>起止日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="113"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="112"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="114"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="113"/>
         <source>All &amp;customers</source>
         <translation>全部客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="118"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="117"/>
         <source>The customer list&apos;s &amp;selection ({0})</source>
         <translation>客户列表中选中的客户（{0}）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="123"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="122"/>
         <source>Customers matching the &amp;search “{0}”</source>
         <translation>符合搜索“{0}”的客户(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="127"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="126"/>
         <source>Only customers with a &amp;balance</source>
         <translation>仅有余额的客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="148"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="147"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="149"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="148"/>
         <source>One &amp;PDF for all</source>
         <translation>全部合并为一个 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="152"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="151"/>
         <source>One file per customer (&amp;folder)</source>
         <translation>每个客户一个文件（文件夹）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="156"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="155"/>
         <source>Statements {0}</source>
         <translation>对账单 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="158"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="157"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="172"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="174"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="178"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="177"/>
         <source>&amp;Create statements</source>
         <translation>生成对账单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="181"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="180"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="183"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="182"/>
         <source>Show fol&amp;der</source>
         <translation>打开所在文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="185"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="184"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="187"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="186"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="244"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="243"/>
         <source>Save the statements as</source>
         <translation>对账单另存为</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="248"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="247"/>
         <source>Folder for the statements</source>
         <translation>对账单保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="287"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="286"/>
         <source>Choose where to save the statements.</source>
         <translation>请选择对账单的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="324"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="323"/>
         <source>Creating statements…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="336"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="335"/>
         <source>Cancelled: no statement files were kept.</source>
         <translation>已取消：未保留任何对账单文件。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="340"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="339"/>
         <source>No customer matches: no statement was created.</source>
         <translation>没有符合条件的客户：未生成对账单。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="343"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="342"/>
         <source>{0} statements, {1} pages written to {2}</source>
         <translation>已生成 {0} 份对账单，共 {1} 页，保存在 {2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="399"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="398"/>
         <source>{0} pages sent to the printer.</source>
         <translation>已将 {0} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="403"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="402"/>
         <source>Printing statements…</source>
         <translation>正在打印对账单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="407"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="406"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="458"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="457"/>
         <source>&amp;Statements…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="462"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="461"/>
         <source>Print or save customer statements</source>
         <translation>打印或保存客户对账单</translation>
     </message>
@@ -4284,137 +4336,137 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>StocktakeDockView</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="95"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="91"/>
         <source>&amp;New session…</source>
         <translation>新建盘点(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="96"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="92"/>
         <source>Start &amp;counting</source>
         <translation>开始盘点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="97"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="93"/>
         <source>To re&amp;view</source>
         <translation>提交复核(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="98"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="94"/>
         <source>&amp;Post…</source>
         <translation>过账(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="99"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="95"/>
         <source>Cancel session…</source>
         <translation>作废盘点单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="100"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="96"/>
         <source>Print &amp;labels…</source>
         <translation>打印标签(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="102"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="98"/>
         <source>Session</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="120"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="116"/>
         <source>Scan or type a code, Enter (12*CODE counts 12)</source>
         <translation>扫描或输入编码后回车（12*编码 计 12 个）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="129"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="125"/>
         <source>&amp;Undo last scan (Ctrl+Z)</source>
         <translation>撤销上一次扫描(&amp;U) (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="130"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="126"/>
         <source>Co&amp;rrect line…</source>
         <translation>更正数量(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="131"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="127"/>
         <source>&amp;Add by hand…</source>
         <translation>手工添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="132"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="128"/>
         <source>Retry failed scans</source>
         <translation>重试未保存的扫描</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="146"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="142"/>
         <source>Unknown</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="183"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="179"/>
         <source>Expected vs counted</source>
         <translation>账面与实盘</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="184"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="180"/>
         <source>Missing</source>
         <translation>漏盘</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="185"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="181"/>
         <source>Unexpected</source>
         <translation>盘盈/新增</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="186"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="182"/>
         <source>Unknown codes</source>
         <translation>未识别编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="187"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="183"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="188"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="184"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="189"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="185"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="190"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="186"/>
         <source>Investigate</source>
         <translation>待调查</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="192"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="188"/>
         <source>&amp;Export count sheet…</source>
         <translation>导出盘点表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="195"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="191"/>
         <source>&amp;Import handheld file…</source>
         <translation>导入手持终端文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="198"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="194"/>
         <source>Correct / give a reason…</source>
         <translation>更正 / 填写原因…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="202"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="198"/>
         <source>Missing customers:</source>
         <translation>未找到的客户：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="223"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="219"/>
         <source>Count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="224"/>
+        <location filename="../../erpdesk/ui/docks/stocktake/view.py" line="220"/>
         <source>Review</source>
         <translation>复核</translation>
     </message>
@@ -4887,99 +4939,47 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>WizardController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="90"/>
-        <source>Document</source>
-        <translation>单据号</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="91"/>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="92"/>
-        <source>Due</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="93"/>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="94"/>
-        <source>Open</source>
-        <translation>未收</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
-        <source>Receipt</source>
-        <translation>收款单</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="100"/>
-        <source>Not settled</source>
-        <translation>未核销</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="118"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="98"/>
         <source>No active customer matches.</source>
         <translation>没有匹配的有效客户。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="241"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="221"/>
         <source>You may look at settlements but not enter them.</source>
         <translation>您可以查看结算单，但无权录入。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="295"/>
-        <source>Open items {0} · advances {1} · balance {2}</source>
-        <translation>未收 {0} · 预收 {1} · 余额 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="373"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="328"/>
         <source>Settled {0} · that is {1} more than received</source>
         <translation>核销 {0} · 比收款多出 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="380"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="335"/>
         <source>Settled {0} · left as advance {1}</source>
         <translation>核销 {0} · 转预收 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="390"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="345"/>
         <source>Enter the amount received.</source>
         <translation>请填写收款金额。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="402"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="357"/>
         <source>More is settled than was received.</source>
         <translation>核销金额超过了收款金额。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="447"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="376"/>
         <source>Enter the invoice numbers, or choose without invoice.</source>
         <translation>请填写发票号码，或选择无发票结算。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="451"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="380"/>
         <source>Give the reason for settling without an invoice.</source>
         <translation>请填写无发票结算的事由。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="475"/>
-        <source>Needs approval by an accountant or manager (not you):</source>
-        <translation>需要由其他会计或经理（不能是您本人）审批：</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="481"/>
-        <source>No approval needed: it posts when you submit.</source>
-        <translation>无需审批：提交后立即过账。</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="548"/>
+        <location filename="../../erpdesk/ui/docks/settlement/wizard.py" line="465"/>
         <source>Notice saved: {0}</source>
         <translation>通知书已保存：{0}</translation>
     </message>

@@ -14,9 +14,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Column, DateTime, Integer, MetaData, Table, insert, select
 
 from erpdesk.db import audit
 from erpdesk.db.audit import AuditEntry, verify_chain
@@ -145,3 +146,15 @@ def test_bulk_insert_converts_utc_times_like_core(backend: Database) -> None:
     assert row.at_utc == at
     assert json.loads(row.new) == {"amount": "12.30", "day": "2026-01-02"}
     assert row.old is None
+
+
+def test_bulk_insert_refuses_a_computed_default_it_would_leave_out(sqlite_db: Database) -> None:
+    # Core calls a computed default per row; the bulk path has no such call, so it must say so.
+    table = Table(
+        "stamped",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("at", DateTime, default=lambda: datetime.now(UTC)),
+    )
+    with sqlite_db.write_engine.begin() as conn, pytest.raises(ValueError, match=r"stamped\.at"):
+        insert_rows(conn, table, ("id",), [(1,)])

@@ -276,7 +276,7 @@ def test_the_error_workbook_marks_the_bad_cells(
 def test_large_files_check_rows_in_parallel_with_the_same_result(
     sqlite_db: Database, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from erpdesk.services import customer_import_check as customer_import  # the dry-run part
+    from erpdesk.services import customer_import_rules as customer_import  # the rule runner
 
     services = _services(sqlite_db, clock)
     path = messy_customers(tmp_path / "m.xlsx")

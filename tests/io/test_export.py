@@ -273,3 +273,29 @@ def test_cli_exit_codes(
     # Receipts are importable (issue 7): the empty template imports nothing and fails nothing.
     assert cli_main([*base, "import", "receipts", str(template)]) == 0
     assert "0 new, 0 updated, 0 unchanged, 0 with errors" in capsys.readouterr().out
+
+
+def test_exported_money_is_a_number_exact_to_the_fen(
+    backend: Database, clock: Clock, tmp_path: Path
+) -> None:
+    # The export computes fen / 100 in SQL: each cell must be the amount itself, typed as a number.
+    services = _services(backend, clock)
+    amounts = [Decimal("0.07"), Decimal("0.10"), Decimal("1234567.89"), Decimal("99999999.99")]
+    for i, amount in enumerate(amounts):
+        services.customers.save(CustomerInput(name=f"金额测试{i}", credit_limit=amount))
+    out = tmp_path / "money.xlsx"
+    services.exports.customers(out, lang="zh_CN")
+    ws = openpyxl.load_workbook(out).active
+    headers = [c.value for c in ws[1]]
+    names, credit = headers.index("客户名称") + 1, headers.index("信用额度") + 1
+    cells = {ws.cell(row=r, column=names).value: ws.cell(row=r, column=credit) for r in range(2, 6)}
+    for i, amount in enumerate(amounts):
+        cell = cells[f"金额测试{i}"]
+        assert cell.data_type == "n"
+        assert Decimal(str(cell.value)).quantize(Decimal("0.01")) == amount
+        assert cell.value == float(amount)
+    text = services.exports.customers(tmp_path / "money.csv", lang="zh_CN")
+    assert text.rows == 4
+    written = (tmp_path / "money.csv").read_text(encoding="utf-8-sig")
+    for amount in amounts:
+        assert f",{amount}," in written

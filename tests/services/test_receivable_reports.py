@@ -23,7 +23,8 @@ from erpdesk.services.container import Services
 from erpdesk.services.context import Actor, Clock, system_actor
 from erpdesk.services.errors import PermissionDenied, ValidationError
 from erpdesk.services.receivable_reports import bucket_labels, parse_buckets
-from erpdesk.services.receivables import ReceiptInput
+from erpdesk.services.receivables import AllocationInput, ReceiptInput
+from erpdesk.services.statement_dto import StatementRequest
 from erpdesk.xlsx.writer import ExportCancelled
 
 D = Decimal
@@ -351,3 +352,35 @@ def test_the_reports_cost_the_same_queries_for_more_customers(
         deliver(clerk, make_customer(clerk, f"新客户{n}有限公司", terms=0), "9.00", TODAY)
     assert len(accountant.receivable_reports.aging(TODAY).lines) == 7
     assert selects_for_reports() == before == 2  # one grouped statement per report
+
+
+def test_as_of_between_a_backdated_receipt_and_the_later_item_it_settles(
+    seeded: Seeded, accountant: Services
+) -> None:
+    """A receipt dated 04-01 settling A's delivery of 04-20: on 04-10 the receipt is an advance (the
+    delivery did not exist yet), and the report agrees with the statement's ledger balance."""
+    item = next(i for i in accountant.receivables.open_items(seeded.a) if i.amount == D("10.00"))
+    accountant.receivables.post_receipt(
+        ReceiptInput(
+            customer_id=seeded.a,
+            amount=D("10.00"),
+            receipt_date=date(2025, 4, 1),
+            allocations=(AllocationInput(item_id=item.id, amount=D("10.00")),),
+        )
+    )
+    day = date(2025, 4, 10)
+    line = next(
+        x for x in accountant.receivable_reports.aging(day).lines if x.customer_id == seeded.a
+    )
+    assert (line.open_items, line.advances, line.balance) == (D("90.00"), D("10.00"), D("80.00"))
+    statement = accountant.statements.statement(
+        StatementRequest(customer_id=seeded.a, as_of=day), "en"
+    )
+    assert statement.closing_balance == line.balance
+    # And the other way round: on 04-20 the delivery exists and the receipt has settled it.
+    later = next(
+        x
+        for x in accountant.receivable_reports.aging(date(2025, 4, 20)).lines
+        if x.customer_id == seeded.a
+    )
+    assert (later.open_items, later.advances, later.balance) == (D("90.00"), D("0.00"), D("90.00"))

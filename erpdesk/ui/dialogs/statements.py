@@ -89,8 +89,7 @@ class StatementsDialog(QDialog):
         self.job: jobs.Job | None = None
         self.print_job: jobs.Job | None = None
         self._printer: Any = None
-        clock = getattr(services, "clock", None)
-        today = QDate(clock.today()) if clock is not None else QDate.currentDate()
+        today = QDate(services.clock.today())
 
         # ------------------------------------------------------------ period
         period = QGroupBox(self.tr("Period"), self)
@@ -275,8 +274,8 @@ class StatementsDialog(QDialog):
         return self.batch_filter(), self.balance_day(), self.request_template().date_from
 
     def balance_day(self) -> date:
-        request = self.request_template()
-        return request.as_of or request.date_to or date.today()
+        """The day the balance is taken: the as-of date, or the period's end."""
+        return _day(self.as_of if self.as_of_radio.isChecked() else self.date_to)
 
     # ------------------------------------------------------------------ running
 

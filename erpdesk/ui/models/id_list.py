@@ -95,6 +95,10 @@ class IdListTableModel(QAbstractTableModel, Generic[R]):
                 self._pages[0] = {i: primed[i] for i in head}
         self.endResetModel()
 
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
     def ids(self) -> Sequence[int]:
         return self._ids
 

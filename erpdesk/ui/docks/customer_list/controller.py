@@ -66,7 +66,6 @@ class CustomerListController(QObject):
         self._open_when_loaded = False
         self.last_job: jobs.Job | None = None
         self.loaded_generation = 0
-        self._first_page: dict[int, CustomerRow] = {}
 
         keys = [c.key for c in self.columns]
         view.table.horizontalHeader().setSortIndicator(
@@ -188,16 +187,23 @@ class CustomerListController(QObject):
         customers = self._customers
         # The first page is a few milliseconds even on a million customers; the full id list takes a
         # few hundred, so the first page is painted at once and the full list swapped in behind it.
-        self._first_page = {}
         jobs.run_query(
             self.view,
             lambda: customers.first_page(query, filter_, sort),
             lambda rows: self._show_first_page(generation, rows, keep),
         )
+        head = self.model.page_size
+
+        def full_list() -> tuple[array[int], dict[int, CustomerRow]]:
+            # The full list brings its own first page: on a busy machine it may land before the
+            # first-page query, and the rows must not then be fetched a second time.
+            ids = customers.search_ids(query, filter_, sort)
+            return ids, customers.rows(ids[:head])
+
         self.last_job = jobs.run_query(
             self.view,
-            lambda: customers.search_ids(query, filter_, sort),
-            lambda ids: self._show_ids(generation, ids, keep),
+            full_list,
+            lambda result: self._show_ids(generation, result[0], result[1], keep),
         )
         return self.last_job
 
@@ -206,14 +212,16 @@ class CustomerListController(QObject):
     ) -> None:
         if generation != self._generation or self.loaded_generation == generation:
             return  # a newer query is on its way, or the full list is already shown
-        self._first_page = {row.id: row for row in rows}
-        self.model.set_ids(array("q", (row.id for row in rows)), primed=self._first_page)
+        first = {row.id: row for row in rows}
+        self.model.set_ids(array("q", first), primed=first)
         self._select_kept(keep)
 
-    def _show_ids(self, generation: int, ids: array[int], keep: int | None) -> None:
+    def _show_ids(
+        self, generation: int, ids: array[int], head: dict[int, CustomerRow], keep: int | None
+    ) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
-        self.model.set_ids(ids, primed=self._first_page)
+        self.model.set_ids(ids, primed=head)
         self.view.count.setText(self.tr("{0} customers").format(len(ids)))
         self._select_kept(keep)
         self.loaded_generation = generation

@@ -68,9 +68,7 @@ class ReceivablesController(QObject):
         self.last_job: jobs.Job | None = None
         self.export_job: jobs.Job | None = None
         self._generation = 0
-        clock = getattr(services, "clock", None)
-        if clock is not None:
-            view.as_of.setDate(QDate(clock.today()))
+        view.as_of.setDate(QDate(services.clock.today()))
         self._wire()
         reports = self._reports
         self.last_job = jobs.run_query(view, reports.default_buckets, self._got_defaults)

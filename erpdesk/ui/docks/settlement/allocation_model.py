@@ -8,7 +8,7 @@ checks again when it previews and posts. Nothing here queries.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,11 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from erpdesk.domain.errors import DomainError
+from erpdesk.domain.money import ZERO, parse_money
 from erpdesk.services.receivables import AllocationInput, AllocationProposal, OpenItemView
 
 _Index = QModelIndex | QPersistentModelIndex
-_CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
 
 DOCUMENT, DOC_DATE, DUE_DATE, OPEN, AMOUNT = range(5)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -39,17 +39,15 @@ class AllocationRow:
 
 
 def parse_amount(value: Any) -> Decimal | None:
-    """A typed amount ("1,200.5", "¥30") as Decimal with two places, or None when it is not one."""
-    text = str(value).strip().replace(",", "").replace("¥", "").replace("￥", "")
+    """A typed amount ("1,200.5", "¥30") as Decimal with two places (empty: 0), or None when it is
+    not one (``parse_money``'s rules: more than two places or a huge number is not an amount)."""
+    text = str(value).strip()
     if not text:
         return ZERO
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
+        return parse_money(text)
+    except DomainError:
         return None
-    if not amount.is_finite() or amount != amount.quantize(_CENT):
-        return None
-    return amount.quantize(_CENT)
 
 
 class AllocationModel(QAbstractTableModel):

@@ -4,10 +4,11 @@ and the follow-up list, as tabs (Ctrl+1 / Ctrl+2 / Ctrl+3).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from erpdesk.domain.permissions import Permission
@@ -15,6 +16,7 @@ from erpdesk.ui.docks.settlement.approvals import ApprovalsController, Approvals
 from erpdesk.ui.docks.settlement.follow_ups import FollowUpsController, FollowUpsView
 from erpdesk.ui.docks.settlement.wizard import WizardController
 from erpdesk.ui.docks.settlement.wizard_view import WizardView
+from erpdesk.ui.widgets.shortcuts import dock_shortcuts
 
 
 class SettlementDock(QTabWidget):
@@ -40,12 +42,16 @@ class SettlementDock(QTabWidget):
         self.follow_ups.open_requested.connect(self.open_settlement)
         self.follow_ups.settle_requested.connect(self.settle_customer)
         self.addTab(self.follow_ups_view, self.tr("Follow-ups"))
-        for number in range(self.count()):
-            shortcut = QShortcut(
-                QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + number)), self
-            )
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda n=number: self.setCurrentIndex(n))
+        dock_shortcuts(
+            self,
+            [
+                (
+                    QKeySequence(Qt.Modifier.CTRL | Qt.Key(Qt.Key.Key_1 + number)),
+                    partial(self.setCurrentIndex, number),
+                )
+                for number in range(self.count())
+            ],
+        )
 
     def open_settlement(self, settlement_id: int) -> None:
         self.setCurrentWidget(self.wizard_view)

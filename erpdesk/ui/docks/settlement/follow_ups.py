@@ -23,8 +23,8 @@ from erpdesk.ui import jobs
 from erpdesk.ui.dialogs.common import MessageLabel
 from erpdesk.ui.docks.settlement import labels
 from erpdesk.ui.docks.settlement.dialogs import InvoiceNumbersDialog, NextActionDialog
+from erpdesk.ui.docks.settlement.draft_form import split_numbers
 from erpdesk.ui.docks.settlement.table_rows import fill, key_at, list_model
-from erpdesk.ui.docks.settlement.wizard import split_numbers
 from erpdesk.ui.events import AppEvents
 from erpdesk.ui.prompts import error_text
 from erpdesk.ui.widgets.shortcuts import dock_shortcuts

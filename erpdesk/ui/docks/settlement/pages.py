@@ -1,5 +1,6 @@
 """The first three wizard pages: pick the customer, see open items and advances, enter the receipt and
-its allocation. Widgets only; ``wizard.py`` wires them. Object names are stable ASCII (tests use them).
+its allocation. Widgets, and how the items page shows what the wizard loaded; ``wizard.py`` wires
+them. Object names are stable ASCII (tests use them).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from erpdesk.domain.money import format_money
+from erpdesk.services.receivables import AdvanceView, CustomerBalance, OpenItemView
 from erpdesk.ui.docks.settlement.allocation_table import AllocationTable
+from erpdesk.ui.docks.settlement.table_rows import fill, list_model
 from erpdesk.ui.widgets.money_edit import MoneyEdit
 from erpdesk.ui.widgets.tables import read_only_table
 
@@ -52,7 +56,7 @@ class CustomerPage(QWidget):
 
 
 class ItemsPage(QWidget):
-    """Step 2: the customer's open items and advances, with the balance."""
+    """Step 2: the customer's open items, advances and balance; ``show_customer`` fills it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,22 @@ class ItemsPage(QWidget):
         self.balance.setObjectName("balance")
         self.items = read_only_table(self, "open_items")
         self.advances = read_only_table(self, "advances")
+        self.item_rows = list_model(
+            self,
+            self.items,
+            [
+                self.tr("Document"),
+                self.tr("Date"),
+                self.tr("Due"),
+                self.tr("Amount"),
+                self.tr("Open"),
+            ],
+        )
+        self.advance_rows = list_model(
+            self,
+            self.advances,
+            [self.tr("Receipt"), self.tr("Date"), self.tr("Amount"), self.tr("Not settled")],
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self, self.tr("2 · Open items and advances")))
         layout.addWidget(self.customer)
@@ -71,6 +91,56 @@ class ItemsPage(QWidget):
         layout.addWidget(self.items, 3)
         layout.addWidget(QLabel(self.tr("Advances (money received, not yet settled)"), self))
         layout.addWidget(self.advances, 1)
+
+    def show_customer(
+        self,
+        label: str,
+        balance: CustomerBalance,
+        items: tuple[OpenItemView, ...],
+        advances: tuple[AdvanceView, ...],
+    ) -> None:
+        """The customer's name, balance, open items and advances."""
+        self.customer.setText(label)
+        self.balance.setText(
+            self.tr("Open items {0} · advances {1} · balance {2}").format(
+                format_money(balance.open_items),
+                format_money(balance.advances),
+                format_money(balance.balance),
+            )
+        )
+        fill(
+            self.item_rows,
+            (
+                (
+                    item.id,
+                    (
+                        item.doc_number,
+                        item.doc_date.isoformat(),
+                        item.due_date.isoformat(),
+                        format_money(item.amount, symbol=False),
+                        format_money(item.open_amount, symbol=False),
+                    ),
+                )
+                for item in items
+            ),
+            right=frozenset({3, 4}),
+        )
+        fill(
+            self.advance_rows,
+            (
+                (
+                    advance.receipt_id,
+                    (
+                        advance.number,
+                        advance.receipt_date.isoformat(),
+                        format_money(advance.amount, symbol=False),
+                        format_money(advance.unallocated, symbol=False),
+                    ),
+                )
+                for advance in advances
+            ),
+            right=frozenset({2, 3}),
+        )
 
 
 class ReceiptPage(QWidget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
@@ -83,6 +84,22 @@ def summary_text(
             else QCoreApplication.translate("SettlementSummary", "No invoice will be issued")
         )
     return "\n".join(lines)
+
+
+def approval_text(preview: SettlementPreview, amount: Decimal) -> str:
+    """Whether submitting posts at once or waits for approval, and why."""
+    if not preview.needs_approval:
+        return QCoreApplication.translate(
+            "SettlementSummary", "No approval needed: it posts when you submit."
+        )
+    reasons = (
+        "· " + labels.message(reason, amount=format_money(amount))
+        for reason in preview.approval_reasons
+    )
+    heading = QCoreApplication.translate(
+        "SettlementSummary", "Needs approval by an accountant or manager (not you):"
+    )
+    return "\n".join((heading, *reasons))
 
 
 def result_status(settlement: SettlementView) -> str:

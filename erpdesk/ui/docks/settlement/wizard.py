@@ -9,14 +9,12 @@ submits on the summary), Alt+B goes back, Ctrl+N starts again, Ctrl+P saves the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtGui import QKeySequence, QStandardItem
+from PySide6.QtGui import QKeySequence
 
 from erpdesk.domain.money import format_money
 from erpdesk.domain.permissions import Permission
@@ -27,15 +25,19 @@ from erpdesk.services.settlement_dto import (
     SettlementPreview,
     SettlementResult,
     SettlementView,
-    VoucherInput,
 )
 from erpdesk.ui import jobs
 from erpdesk.ui.docks.settlement import labels
-from erpdesk.ui.docks.settlement.allocation_model import ZERO, AllocationModel
+from erpdesk.ui.docks.settlement.allocation_model import AllocationModel
+from erpdesk.ui.docks.settlement.draft_form import amount_of, kind_of, read_draft, split_numbers
 from erpdesk.ui.docks.settlement.keys import EnterMovesOn
 from erpdesk.ui.docks.settlement.notice import save_notice
-from erpdesk.ui.docks.settlement.result_text import result_details, result_status, summary_text
-from erpdesk.ui.docks.settlement.table_rows import list_model
+from erpdesk.ui.docks.settlement.result_text import (
+    approval_text,
+    result_details,
+    result_status,
+    summary_text,
+)
 from erpdesk.ui.docks.settlement.wizard_view import (
     CUSTOMER,
     INVOICE,
@@ -49,14 +51,6 @@ from erpdesk.ui.events import AppEvents
 from erpdesk.ui.prompts import error_text
 from erpdesk.ui.widgets.customer_picker import CustomerPicker
 from erpdesk.ui.widgets.shortcuts import dock_shortcuts
-
-_SEPARATORS = re.compile(r"[\s,，;；、]+")
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def split_numbers(text: str) -> tuple[str, ...]:
-    """Invoice numbers typed with commas, spaces or Chinese separators, in order, without repeats."""
-    return tuple(dict.fromkeys(part for part in _SEPARATORS.split(text) if part))
 
 
 class WizardController(QObject):
@@ -83,22 +77,8 @@ class WizardController(QObject):
         view.receipt_page.allocations.setModel(self.allocations)
         for column, width in enumerate((150, 90, 90, 110, 110)):
             view.receipt_page.allocations.setColumnWidth(column, width)
-        self.open_items = list_model(
-            self,
-            view.items_page.items,
-            [
-                self.tr("Document"),
-                self.tr("Date"),
-                self.tr("Due"),
-                self.tr("Amount"),
-                self.tr("Open"),
-            ],
-        )
-        self.advances = list_model(
-            self,
-            view.items_page.advances,
-            [self.tr("Receipt"), self.tr("Date"), self.tr("Amount"), self.tr("Not settled")],
-        )
+        self.open_items = view.items_page.item_rows
+        self.advances = view.items_page.advance_rows
         self._fill_choices()
         self._wire()
         self.new_settlement()
@@ -223,7 +203,7 @@ class WizardController(QObject):
         view.customer_page.customer.setEnabled(self.may_create)
         view.customer_page.customer_name.clear()
         receipt = view.receipt_page
-        receipt.receipt_date.setDate(_qdate(self._services.clock.today()))
+        receipt.receipt_date.setDate(QDate(self._services.clock.today()))
         receipt.method.setCurrentIndex(0)
         for edit in (receipt.reference, receipt.amount, receipt.notes):
             edit.clear()
@@ -245,14 +225,17 @@ class WizardController(QObject):
 
     def pick_customer(self, customer_id: int) -> jobs.Job | None:
         """Load the customer's open items, advances and balance, then show them."""
-        if self._busy or not self.may_create:
+        if not self.may_create:
             return None
         hit = self.picker.hit(customer_id)
         label = f"{hit.code}  {hit.name}" if hit else ""
         return self.start_for_customer(customer_id, label)
 
-    def start_for_customer(self, customer_id: int, label: str) -> jobs.Job:
-        """A new settlement for ``customer_id`` (also from the follow-up list's overdue items)."""
+    def start_for_customer(self, customer_id: int, label: str) -> jobs.Job | None:
+        """A new settlement for ``customer_id`` (also from the follow-up list's overdue items); not
+        while a preview or submit is running, whose reply would then describe the wrong customer."""
+        if self._busy:
+            return None
         if self.page() == RESULT:
             self.new_settlement()
         receivables = self._services.receivables
@@ -290,35 +273,7 @@ class WizardController(QObject):
         changed = customer_id != self.customer_id
         self.customer_id, self.customer_label, self.items = customer_id, label, items
         view.customer_page.customer_name.setText(label)
-        view.items_page.customer.setText(label)
-        view.items_page.balance.setText(
-            self.tr("Open items {0} · advances {1} · balance {2}").format(
-                format_money(balance.open_items),
-                format_money(balance.advances),
-                format_money(balance.balance),
-            )
-        )
-        self.open_items.removeRows(0, self.open_items.rowCount())
-        for item in items:
-            self.open_items.appendRow(
-                _cells(
-                    item.doc_number,
-                    item.doc_date.isoformat(),
-                    item.due_date.isoformat(),
-                    format_money(item.amount, symbol=False),
-                    format_money(item.open_amount, symbol=False),
-                )
-            )
-        self.advances.removeRows(0, self.advances.rowCount())
-        for advance in advances:
-            self.advances.appendRow(
-                _cells(
-                    advance.number,
-                    advance.receipt_date.isoformat(),
-                    format_money(advance.amount, symbol=False),
-                    format_money(advance.unallocated, symbol=False),
-                )
-            )
+        view.items_page.show_customer(label, balance, items, advances)
         if changed:
             self.allocations.set_items(items)
             self._proposed_for = None
@@ -328,7 +283,7 @@ class WizardController(QObject):
     # ------------------------------------------------------------------ receipt and allocation
 
     def amount(self) -> Decimal:
-        return self.view.receipt_page.amount.value() or ZERO
+        return amount_of(self.view)
 
     def _amount_entered(self) -> None:
         if self.amount() != self._proposed_for:
@@ -409,40 +364,14 @@ class WizardController(QObject):
         if self.page() == INVOICE:
             self.show_page(INVOICE)
 
-    def kind(self) -> SettlementKind:
-        if self.view.invoice_page.with_invoice.isChecked():
-            return SettlementKind.WITH_INVOICE
-        return SettlementKind.WITHOUT_INVOICE
-
     def draft(self) -> SettlementDraft:
-        receipt, invoice = self.view.receipt_page, self.view.invoice_page
-        kind = self.kind()
         assert self.customer_id is not None
-        return SettlementDraft(
-            customer_id=self.customer_id,
-            amount=self.amount(),
-            receipt_date=receipt.receipt_date.date().toPython(),  # type: ignore[arg-type]
-            method=str(receipt.method.currentData()),
-            reference=receipt.reference.text().strip(),
-            notes=receipt.notes.text().strip(),
-            allocations=self.allocations.inputs(),
-            kind=kind,
-            invoice_numbers=split_numbers(invoice.invoice_numbers.text())
-            if kind is SettlementKind.WITH_INVOICE
-            else (),
-            voucher=VoucherInput(
-                reason=invoice.reason.currentText().strip(),
-                reference_docs=invoice.reference_docs.text().strip(),
-                invoice_expected=invoice.invoice_expected.isChecked(),
-            )
-            if kind is SettlementKind.WITHOUT_INVOICE
-            else None,
-        )
+        return read_draft(self.view, self.customer_id, self.allocations)
 
     def _leave_invoice(self) -> None:
         invoice = self.view.invoice_page
         message = self.view.message
-        if self.kind() is SettlementKind.WITH_INVOICE:
+        if kind_of(self.view) is SettlementKind.WITH_INVOICE:
             if not split_numbers(invoice.invoice_numbers.text()):
                 message.show_error(self.tr("Enter the invoice numbers, or choose without invoice."))
                 invoice.invoice_numbers.setFocus()
@@ -466,20 +395,8 @@ class WizardController(QObject):
                 summary_text(draft, preview, self.customer_label, self.allocations.rows)
             )
             approval = self.view.summary_page.approval
-            if preview.needs_approval:
-                reasons = "\n".join(
-                    "· " + labels.message(r, amount=format_money(draft.amount))
-                    for r in preview.approval_reasons
-                )
-                approval.setText(
-                    self.tr("Needs approval by an accountant or manager (not you):")
-                    + "\n"
-                    + reasons
-                )
-                approval.setStyleSheet("color: #b26a00")
-            else:
-                approval.setText(self.tr("No approval needed: it posts when you submit."))
-                approval.setStyleSheet("color: #2e7d32")
+            approval.setText(approval_text(preview, draft.amount))
+            approval.setStyleSheet("color: #b26a00" if preview.needs_approval else "color: #2e7d32")
             self.show_page(SUMMARY)
 
         def failed(exc: BaseException) -> None:
@@ -558,17 +475,3 @@ class WizardController(QObject):
             return
         if str(self.result.id) in changes.get("settlement", ()):
             self.open_settlement(self.result.id)
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _cells(*texts: str) -> list[QStandardItem]:
-    cells = []
-    for number, text in enumerate(texts):
-        cell = QStandardItem(text)
-        if number >= 3 or (number == 2 and len(texts) == 4):
-            cell.setTextAlignment(RIGHT)
-        cells.append(cell)
-    return cells

@@ -5,10 +5,10 @@ appended to a FIFO the moment they arrive and one command at a time goes to the 
 (``jobs.run_command``): it takes the scans waiting at that moment (at most ``batch``) and sends them one
 after another, each in its own service call; the next command leaves only when this one has returned.
 So scans reach the service in the order they were typed, each exactly once, and a burst costs one
-thread hand-over per batch instead of one per scan. A scan that fails is never retried by itself (the
-service cannot tell a resent scan from a new one, so a retry after a failure that did commit would
-count twice): it is marked failed (the dock shows it in red), kept in ``failed_scans()`` until the
-clerk retries, and the queue goes on. Nothing here touches widgets or knows what a scan means.
+thread hand-over per batch instead of one per scan. A scan that fails is never retried by itself (a
+hand addition or an undo carries no resend key, so resending one whose failure did commit would count
+twice): it is marked failed (the dock shows it in red), kept in ``failed_scans()`` until the clerk
+retries, and the queue goes on. Nothing here touches widgets or knows what a scan means.
 """
 
 from __future__ import annotations

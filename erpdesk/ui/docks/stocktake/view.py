@@ -26,18 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from erpdesk.ui.docks.stocktake.scan_field import ScanField
+from erpdesk.ui.widgets.tables import read_only_table
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    """A read-only grid whose rows can be selected several at a time (one decision for many lines)."""
+    table = read_only_table(parent, name)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(22)
-    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
