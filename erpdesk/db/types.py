@@ -28,6 +28,14 @@ class MoneyType(TypeDecorator[Decimal]):
         return None if value is None else from_minor(int(value))
 
 
+def money_of_sum(raw: object) -> Decimal:
+    """A money ``SUM`` (or other aggregate) typed ``BigInteger`` comes back as raw fen: yuan, exactly.
+
+    ``None`` (no rows) is zero; PostgreSQL hands ``SUM(bigint)`` back as a ``Decimal`` of whole fen.
+    """
+    return from_minor(int(str(raw or 0)))
+
+
 QTY_SCALE = Decimal("0.001")
 
 

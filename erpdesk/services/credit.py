@@ -16,6 +16,7 @@ from sqlalchemy import BigInteger, Connection, func, select
 from erpdesk.db.models.customer import Customer, CustomerCategory
 from erpdesk.db.models.order import CreditPolicy as PolicyRow
 from erpdesk.db.models.order import ReceivableItem, SalesOrder
+from erpdesk.db.types import money_of_sum
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import credit
 from erpdesk.domain.credit import CreditMode, CreditPolicy, CreditPosition
@@ -26,10 +27,6 @@ from erpdesk.services.area import AreaService
 from erpdesk.services.order_dto import CreditView
 
 ZERO = Decimal("0.00")
-
-
-def _fen(value: object) -> Decimal:
-    return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))  # type: ignore[call-overload]
 
 
 def position(
@@ -67,9 +64,9 @@ def position(
         ).scalar_one()
     return CreditPosition(
         limit=limit,
-        open_receivables=_fen(open_fen),
-        undelivered=_fen(undelivered_fen),
-        overdue=_fen(overdue_fen),
+        open_receivables=money_of_sum(open_fen),
+        undelivered=money_of_sum(undelivered_fen),
+        overdue=money_of_sum(overdue_fen),
     )
 
 

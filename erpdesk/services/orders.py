@@ -36,6 +36,7 @@ from erpdesk.db.models.order import (
 )
 from erpdesk.db.models.product import Product
 from erpdesk.db.models.user import UserAccount
+from erpdesk.db.types import money_of_sum
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import credit
 from erpdesk.domain import orders as rules
@@ -221,8 +222,8 @@ class OrderService(AreaService):
             pos = credit_reads.position(u.connection, customer_id, self.clock.today())
             return OrderTotals(
                 orders=int(count),
-                total=_fen(total),
-                delivered=_fen(delivered),
+                total=money_of_sum(total),
+                delivered=money_of_sum(delivered),
                 undelivered=pos.undelivered,
                 open_receivables=pos.open_receivables,
             )
@@ -816,10 +817,6 @@ def _computed_lines(
     return computed, totals
 
 
-def _fen(value: object) -> Decimal:
-    return (Decimal(int(value or 0)) / 100).quantize(Decimal("0.01"))  # type: ignore[call-overload]
-
-
 def _saved(row: SalesOrder) -> OrderSaved:
     return OrderSaved(
         id=row.id,
@@ -934,7 +931,7 @@ def _delivered_amounts(session: Session, line_ids: list[int]) -> dict[int, Decim
         .where(DeliveryLine.order_line_id.in_(line_ids))
         .group_by(DeliveryLine.order_line_id)
     ).all()
-    return {line_id: _fen(fen) for line_id, fen in rows}
+    return {line_id: money_of_sum(fen) for line_id, fen in rows}
 
 
 def _detail(session: Session, order_id: int) -> OrderDetail:

@@ -37,6 +37,7 @@ from erpdesk.db.models.customer import Customer
 from erpdesk.db.models.order import ReceivableItem
 from erpdesk.db.models.receivable import Receipt, ReceiptAllocation
 from erpdesk.db.models.user import UserAccount
+from erpdesk.db.types import money_of_sum
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import receivables as rules
 from erpdesk.domain.errors import DomainError
@@ -52,7 +53,6 @@ from erpdesk.services.receivable_report_dto import (
     SummaryLine,
     SummaryTable,
 )
-from erpdesk.services.statement_ledger import fen as _fen
 from erpdesk.xlsx.writer import ExportCancelled
 
 __all__ = [
@@ -297,7 +297,7 @@ class ReceivableReportService(AreaService):
             result = u.session.execute(_report_statement(day, bounds))
             first = list(result.keys()).index("b0")
             for row in result:
-                amounts = tuple(_fen(raw) for raw in row[first : first + width])
+                amounts = tuple(money_of_sum(raw) for raw in row[first : first + width])
                 lines.append(AgingLine(**_position(row._mapping), buckets=amounts))
             return AgingTable(
                 as_of=day,
@@ -322,7 +322,7 @@ class ReceivableReportService(AreaService):
                 lines.append(
                     SummaryLine(
                         **_position(got),
-                        overdue=_fen(got["overdue"]),
+                        overdue=money_of_sum(got["overdue"]),
                         oldest_due=_as_date(got["oldest_due"]),
                         last_receipt=_as_date(got["last_receipt"]),
                     )
@@ -385,8 +385,8 @@ class ReceivableReportService(AreaService):
 
 def _position(got: RowMapping) -> dict[str, Any]:
     """The fields every report line has: the customer, its open items, advances and balance."""
-    open_items = _fen(got["open_items"])
-    advances = _fen(got["advances"])
+    open_items = money_of_sum(got["open_items"])
+    advances = money_of_sum(got["advances"])
     return {
         "customer_id": got["id"],
         "code": got["code"],

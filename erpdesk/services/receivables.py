@@ -25,6 +25,7 @@ from erpdesk.db.models.customer import Customer
 from erpdesk.db.models.order import ReceivableItem
 from erpdesk.db.models.receivable import InvoiceRecord, Receipt, ReceiptAllocation
 from erpdesk.db.models.settlement import Settlement
+from erpdesk.db.types import money_of_sum
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import receivables as rules
 from erpdesk.domain.errors import DomainError
@@ -238,7 +239,7 @@ class ReceivableService(AreaService):
             ):
                 per.setdefault(customer_id, []).append((due, open_amount))
             advances: dict[int, Decimal] = {
-                cid: _fen(total)
+                cid: money_of_sum(total)
                 for cid, total in u.session.execute(
                     select(
                         Receipt.customer_id, func.sum(Receipt.unallocated, type_=BigInteger)
@@ -713,16 +714,11 @@ def _balance(session: Session, customer_id: int) -> CustomerBalance:
         )
     )
     # Sums come back as raw fen (the column type is not applied to an aggregate).
-    opens = _fen(open_total)
-    advances = _fen(advance_total)
+    opens = money_of_sum(open_total)
+    advances = money_of_sum(advance_total)
     return CustomerBalance(
         customer_id=customer_id, open_items=opens, advances=advances, balance=opens - advances
     )
-
-
-def _fen(raw: object) -> Decimal:
-    # Aggregates are typed BigInteger so the database hands back raw fen.
-    return (Decimal(int(str(raw or 0))) / 100).quantize(CENT)
 
 
 def _proposal(proposal: rules.Proposal, items: dict[int, ReceivableItem]) -> AllocationProposal:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from erpdesk.db.models.customer import Customer, CustomerContact
 from erpdesk.db.models.order import Delivery, ReceivableItem, SalesOrder
 from erpdesk.db.models.receivable import Receipt, ReceiptAllocation
+from erpdesk.db.types import money_of_sum
 from erpdesk.domain.customers import SettlementMethod
 from erpdesk.services.statement_dto import BatchFilter
 
@@ -83,11 +84,6 @@ class AllocationRow:
     @property
     def effective(self) -> date:
         return max(self.allocated_on, self.receipt_day, self.item_day)
-
-
-def fen(raw: object) -> Decimal:
-    """A SUM typed BigInteger comes back as raw fen."""
-    return (Decimal(int(str(raw or 0))) / 100).quantize(CENT)
 
 
 def customer_head(session: Session, customer_id: int) -> CustomerHead | None:
@@ -154,7 +150,7 @@ def balance_before(session: Session, customer_id: int, day: date) -> Decimal:
     receipts = select(func.sum(Receipt.amount, type_=BigInteger)).where(
         Receipt.customer_id == customer_id, Receipt.receipt_date < day
     )
-    return fen(session.scalar(items)) - fen(session.scalar(receipts))
+    return money_of_sum(session.scalar(items)) - money_of_sum(session.scalar(receipts))
 
 
 def _balances(day: date) -> Subquery:
@@ -329,7 +325,7 @@ def advances_as_of(
     session: Session, customer_id: int, day: date, allocations: Iterable[AllocationRow]
 ) -> Decimal:
     """Receipts dated by ``day`` minus what of them was allocated by then (预收 left)."""
-    received = fen(
+    received = money_of_sum(
         session.scalar(
             select(func.sum(Receipt.amount, type_=BigInteger)).where(
                 Receipt.customer_id == customer_id, Receipt.receipt_date <= day
