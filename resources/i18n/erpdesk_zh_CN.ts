@@ -3916,12 +3916,12 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>SettlementNotice</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/notice.py" line="48"/>
+        <location filename="../../erpdesk/ui/docks/settlement/notice.py" line="41"/>
         <source>Save the settlement notice</source>
         <translation>保存结算通知书</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/notice.py" line="50"/>
+        <location filename="../../erpdesk/ui/docks/settlement/notice.py" line="43"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -4103,168 +4103,168 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>StatementsDialog</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="84"/>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="376"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="77"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="369"/>
         <source>Statements</source>
         <translation>对账单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="95"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="88"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="96"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="89"/>
         <source>&amp;As of</source>
         <translation>截至(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="99"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="92"/>
         <source>&amp;From</source>
         <translation>起止日期(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="112"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="105"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="113"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="106"/>
         <source>All &amp;customers</source>
         <translation>全部客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="117"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="110"/>
         <source>The customer list&apos;s &amp;selection ({0})</source>
         <translation>客户列表中选中的客户（{0}）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="122"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="115"/>
         <source>Customers matching the &amp;search “{0}”</source>
         <translation>符合搜索“{0}”的客户(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="126"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="119"/>
         <source>Only customers with a &amp;balance</source>
         <translation>仅有余额的客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="147"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="140"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="148"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="141"/>
         <source>One &amp;PDF for all</source>
         <translation>全部合并为一个 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="151"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="144"/>
         <source>One file per customer (&amp;folder)</source>
         <translation>每个客户一个文件（文件夹）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="155"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="148"/>
         <source>Statements {0}</source>
         <translation>对账单 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="157"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="150"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="172"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="165"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="166"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="177"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="170"/>
         <source>&amp;Create statements</source>
         <translation>生成对账单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="180"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="173"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="182"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="175"/>
         <source>Show fol&amp;der</source>
         <translation>打开所在文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="184"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="177"/>
         <source>P&amp;rint…</source>
         <translation>打印(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="186"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="179"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="243"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="236"/>
         <source>Save the statements as</source>
         <translation>对账单另存为</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="247"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="240"/>
         <source>Folder for the statements</source>
         <translation>对账单保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="286"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="279"/>
         <source>Choose where to save the statements.</source>
         <translation>请选择对账单的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="323"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="316"/>
         <source>Creating statements…</source>
         <translation>正在生成对账单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="335"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="328"/>
         <source>Cancelled: no statement files were kept.</source>
         <translation>已取消：未保留任何对账单文件。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="339"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="332"/>
         <source>No customer matches: no statement was created.</source>
         <translation>没有符合条件的客户：未生成对账单。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="342"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="335"/>
         <source>{0} statements, {1} pages written to {2}</source>
         <translation>已生成 {0} 份对账单，共 {1} 页，保存在 {2}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="398"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="391"/>
         <source>{0} pages sent to the printer.</source>
         <translation>已将 {0} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="402"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="395"/>
         <source>Printing statements…</source>
         <translation>正在打印对账单…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="406"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="399"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="457"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="450"/>
         <source>&amp;Statements…</source>
         <translation>对账单(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/statements.py" line="461"/>
+        <location filename="../../erpdesk/ui/dialogs/statements.py" line="454"/>
         <source>Print or save customer statements</source>
         <translation>打印或保存客户对账单</translation>
     </message>

@@ -18,8 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from erpdesk.services.statement_dto import BatchFilter, BatchResult, StatementRequest
 from erpdesk.ui import jobs
+from erpdesk.ui.desktop import documents_folder, open_document
 from erpdesk.ui.dialogs.common import MessageLabel, error_text
 from erpdesk.ui.dialogs.pdf_printing import print_files
 from erpdesk.ui.dialogs.statement_filters import BatchCount, Chosen, StatementFilters
@@ -59,13 +59,6 @@ def _date_edit(parent: QWidget, name: str, day: QDate) -> QDateEdit:
 def _day(edit: QDateEdit) -> date:
     day: date = edit.date().toPython()  # type: ignore[assignment]
     return day
-
-
-def _documents() -> Path:
-    from PySide6.QtCore import QStandardPaths
-
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 class StatementsDialog(QDialog):
@@ -153,7 +146,7 @@ class StatementsDialog(QDialog):
         self.target = QLineEdit(output)
         self.target.setObjectName("target")
         stem = self.tr("Statements {0}").format(today.toString("yyyy-MM-dd"))
-        self.target.setText(str(_documents() / f"{stem}.pdf"))
+        self.target.setText(str(documents_folder() / f"{stem}.pdf"))
         self.browse = QPushButton(self.tr("&Browse…"), output)
         self.browse.setObjectName("browse")
         self.language = QComboBox(output)
@@ -360,11 +353,11 @@ class StatementsDialog(QDialog):
     def open_result(self) -> None:
         """Open the PDF (one file) or the folder (one file per customer) with the system viewer."""
         if self.batch is not None and self.batch.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._place(self.batch))))
+            open_document(self._place(self.batch))
 
     def show_folder(self) -> None:
         if self.batch is not None and self.batch.files:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.batch.files[0].parent)))
+            open_document(self.batch.files[0].parent)
 
     def print_result(self) -> jobs.Job | None:
         """The system print dialog, then every page of the batch to the chosen printer."""

@@ -10,25 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from erpdesk.ui import jobs
+from erpdesk.ui.desktop import documents_folder, open_document
 from erpdesk.ui.i18n import current_language
 from erpdesk.ui.prompts import Prompts
 
 
-def open_document(path: Path) -> bool:
-    """Open ``path`` with the program the system associates with it (tests replace this)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
 def suggested_path(number: str) -> Path:
     """``<Documents>/<settlement number>.pdf`` (home when there is no Documents folder)."""
-    documents = Path.home() / "Documents"
-    folder = documents if documents.is_dir() else Path.home()
-    return folder / f"{number}.pdf"
+    return documents_folder() / f"{number}.pdf"
 
 
 def save_notice(
