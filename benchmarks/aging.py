@@ -5,8 +5,7 @@ beside a raw baseline in the same run.
 Raw baseline: every open item read through the sqlite3 driver (``customer_id, due_date, open_amount``)
 and bucketed in Python with integer fen, plus the advances summed per customer — the least any aging
 must do. The service does it in one grouped SQL statement "as of" a date (allocations dated later
-are undone), with names and salespeople; the ratio shows what that costs. The older
-``ReceivableService.aging`` (rows to Python, bucketed per item) is timed too, for the record.
+are undone), with names and salespeople; the ratio shows what that costs.
 
 Usage: python benchmarks/aging.py [--customers N] [--db FILE] [--samples K]
 """
@@ -96,14 +95,12 @@ def main() -> int:
     raw, customers = median_ms(lambda: raw_aging(path, as_of), args.samples)
     aging, table = median_ms(lambda: services.receivable_reports.aging(as_of, BOUNDS), args.samples)
     summary, _ = median_ms(lambda: services.receivable_reports.summary(as_of), args.samples)
-    older, _ = median_ms(lambda: services.receivables.aging(as_of, BOUNDS), args.samples)
     assert len(table.lines) >= customers
     print(f"raw baseline (items to Python, bucketed): {raw:8.1f} ms  ({customers:,} customers)")
     print(f"aging report (one grouped statement):     {aging:8.1f} ms  ratio {aging / raw:.2f}×")
     print(
         f"receivables summary:                      {summary:8.1f} ms  ratio {summary / raw:.2f}×"
     )
-    print(f"ReceivableService.aging (for the record): {older:8.1f} ms  ratio {older / raw:.2f}×")
     database.dispose()
     return 0
 

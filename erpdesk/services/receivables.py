@@ -159,25 +159,6 @@ class InvoiceRecorded:
     changes: Changes = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AgingRow:
-    """One customer's open items by bucket, its total and its advances (never netted)."""
-
-    customer_id: int
-    code: str
-    name: str
-    buckets: tuple[Decimal, ...]
-    total: Decimal
-    advances: Decimal
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AgingReport:
-    as_of: date
-    bounds: tuple[int, ...]
-    rows: tuple[AgingRow, ...]
-
-
 # ---------------------------------------------------------------------- service
 
 
@@ -223,54 +204,6 @@ class ReceivableService(AreaService):
         self.actor.require(Permission.VIEW_CUSTOMERS)
         _check_amount(amount, positive=False)
         return self._read(lambda u: self.plan_within(u, customer_id, amount, None))
-
-    def aging(self, as_of: date, buckets: Sequence[int] = rules.DEFAULT_BUCKETS) -> AgingReport:
-        """Open items per customer by days past due on ``as_of`` (upper bounds ``buckets``)."""
-        self.actor.require(Permission.VIEW_CUSTOMERS)
-        bounds = tuple(buckets)
-        rules.check_bounds(bounds)
-
-        def work(u: UnitOfWork) -> AgingReport:
-            per: dict[int, list[tuple[date, Decimal]]] = {}
-            for customer_id, due, open_amount in u.session.execute(
-                select(
-                    ReceivableItem.customer_id, ReceivableItem.due_date, ReceivableItem.open_amount
-                ).where(ReceivableItem.open_amount != 0)
-            ):
-                per.setdefault(customer_id, []).append((due, open_amount))
-            advances: dict[int, Decimal] = {
-                cid: money_of_sum(total)
-                for cid, total in u.session.execute(
-                    select(
-                        Receipt.customer_id, func.sum(Receipt.unallocated, type_=BigInteger)
-                    ).group_by(Receipt.customer_id)
-                )
-                if total
-            }
-            wanted = set(per) | set(advances)
-            names = {
-                cid: (code, name)
-                for cid, code, name in u.session.execute(
-                    select(Customer.id, Customer.code, Customer.name).where(Customer.id.in_(wanted))
-                )
-            }
-            rows = []
-            for cid in sorted(wanted, key=lambda c: names.get(c, ("", ""))[0]):
-                totals = rules.age(per.get(cid, ()), as_of, bounds)
-                code, name = names.get(cid, ("", ""))
-                rows.append(
-                    AgingRow(
-                        customer_id=cid,
-                        code=code,
-                        name=name,
-                        buckets=totals,
-                        total=sum(totals, ZERO),
-                        advances=advances.get(cid, ZERO),
-                    )
-                )
-            return AgingReport(as_of=as_of, bounds=bounds, rows=tuple(rows))
-
-        return self._read(work)
 
     # ------------------------------------------------------------------ writes
 

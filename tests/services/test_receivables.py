@@ -406,20 +406,21 @@ def test_aging_per_customer_with_advances_in_their_own_column(
         ReceiptInput(customer_id=second, amount=D("45.00"))
     )  # 40 allocated, 5 advance
     _deliver(clerk, second, "7.00", on=date(2025, 5, 3))
-    report = accountant.receivables.aging(date(2025, 5, 3))
-    rows = {r.customer_id: r for r in report.rows}
+    report = accountant.receivable_reports.aging(date(2025, 5, 3), (0, 30, 60, 90))
+    rows = {r.customer_id: r for r in report.lines}
     assert rows[first].buckets == (D("10.00"), D(0), D("20.00"), D(0), D(0))
-    assert rows[first].total == D("30.00")
+    assert rows[first].open_items == D("30.00")
     assert rows[second].buckets == (D("7.00"), D(0), D(0), D(0), D(0))
     assert rows[second].advances == D("5.00")
-    custom = accountant.receivables.aging(date(2025, 5, 3), (0, 60))
-    assert custom.rows[0].buckets == (D("10.00"), D("20.00"), D(0)) or custom.rows[1].buckets == (
+    custom = accountant.receivable_reports.aging(date(2025, 5, 3), (0, 60))
+    assert rows[first].customer_id in {line.customer_id for line in custom.lines}
+    assert {line.customer_id: line.buckets for line in custom.lines}[first] == (
         D("10.00"),
         D("20.00"),
         D(0),
     )
     with pytest.raises(DomainError):
-        accountant.receivables.aging(date(2025, 5, 3), (60, 30))
+        accountant.receivable_reports.aging(date(2025, 5, 3), (60, 30))
 
 
 # ---------------------------------------------------------------------- PostgreSQL concurrency
