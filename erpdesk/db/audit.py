@@ -42,7 +42,7 @@ class AuditEntry:
     row_pk: str
     action: str
     old: dict[str, Any] | None = None
-    new: dict[str, Any] | None = None
+    new: dict[str, Any] | str | None = None  # str: JSON already encoded (``audit_bulk``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,8 @@ class ChainProblem:
     reason_id: str
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """``value`` as JSON can hold it (Decimal as text, dates in ISO form, enums by value)."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, datetime | date):
@@ -80,10 +81,12 @@ _VALUES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _quote: Any = json.encoder.encode_basestring  # the C escaper (what json.dumps uses)
 
 
-def _json(values: dict[str, Any] | None) -> str | None:
-    if values is None:
-        return None
-    return _VALUES_JSON({k: (v if type(v) in _AS_IS else _plain(v)) for k, v in values.items()})
+def _json(values: dict[str, Any] | str | None) -> str | None:
+    if values is None or isinstance(values, str):
+        return values
+    return _VALUES_JSON(
+        {k: (v if type(v) in _AS_IS else plain_value(v)) for k, v in values.items()}
+    )
 
 
 def _canonical(row: dict[str, Any]) -> bytes:

@@ -2,9 +2,10 @@
 
 ``write`` runs inside the caller's write unit: it re-checks versions and free codes, takes codes
 from the code rule for rows without one, writes with bulk executemany (customers, issued codes,
-contacts), refreshes the search rows and appends the audit entries in bulk, in the same shape the ORM
-hook and the customer service write (one insert entry per customer and per contact, update entries
-with ``saved`` markers, contacts keyed ``<customer id>/<contact id>``).
+contacts), refreshes the search rows and appends the audit entries: new customers and their contacts
+as ``bulk_insert`` entries of up to 5,000 rows each (``erpdesk.db.audit_bulk``), updates in the shape
+the customer service writes them (changed fields, ``saved`` markers, contacts keyed
+``<customer id>/<contact id>``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
+from erpdesk.db import audit_bulk
 from erpdesk.db.audit import AuditEntry
 from erpdesk.db.base import AUDIT_SKIPPED_FIELDS
 from erpdesk.db.bulk import insert_rows
@@ -66,25 +68,12 @@ def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Pr
 
 INSERT_CHUNK = 5000
 _CUSTOMER_COLUMNS = ("id", "code", *_STORED_KEYS)
+_CONTACT_COLUMNS = ("customer_id", "id", *CONTACT_FIELDS, "phone_digits", "mobile_digits")
+_AUDITED_CONTACT = ("customer_id", "id", *CONTACT_FIELDS)
 
 
 def _table(model: Any) -> Table:
     return cast(Table, model.__table__)
-
-
-def _audited(customer_id: int, code: str, stored: tuple[Any, ...]) -> dict[str, Any]:
-    """A new customer as audited: every field except the bookkeeping ones and the empty ones.
-
-    Blank text and NULL fields are left out (an absent key reads as empty): it halves the audit
-    work of a large import.
-    """
-    values = {
-        k: v
-        for k, v in zip(_STORED_KEYS, stored, strict=True)
-        if v is not None and v != "" and k not in AUDIT_SKIPPED_FIELDS
-    }
-    values.update(id=customer_id, code=code, status=CustomerStatus.ACTIVE.value)
-    return values
 
 
 def _write_inserts(
@@ -96,9 +85,11 @@ def _write_inserts(
     progress: Callable[[int], None] | None,
     keys: set[str],
 ) -> list[str]:
-    """Insert the new customers and their contacts, chunk by chunk, each with its audit entries.
+    """Insert the new customers and their contacts, chunk by chunk, each chunk audited as one
+    ``bulk_insert`` entry holding every row (``erpdesk.db.audit_bulk``).
 
-    Chunks keep the rows, contacts and audit entries of 100,000 customers from coexisting.
+    Chunks keep the rows of 100,000 customers from coexisting three times over. The plan's rows
+    are not changed (a retry reuses them): generated codes live in the written rows only.
     """
     conn, actor = uow.connection, uow.actor
     typed = [p.code for p in inserts if p.code]
@@ -120,6 +111,7 @@ def _write_inserts(
         "updated_at": now,
         "updated_by": actor,
     }
+    audited_shared = {k: v for k, v in shared.items() if k not in AUDIT_SKIPPED_FIELDS}
     created: list[str] = []
     first_id: int | None = None
     done = 0
@@ -131,55 +123,53 @@ def _write_inserts(
             stored = item.stored
             if stored is None:
                 stored = tuple(item.stored_values().values())
-            if not item.code:
+            code = item.code
+            if not code:
                 # Typed codes are reserved above, so the allocator skips them (is_issued).
                 values = dict(zip(_STORED_KEYS, stored, strict=True))
-                item.code, _near = customer_codes.allocate(
+                code, _near = customer_codes.allocate(
                     conn, values["category_id"], values["region"], today
                 )
-                customer_codes.reserve(conn, item.code, now)
-            rows.append((customer_id, item.code, *stored))
+                customer_codes.reserve(conn, code, now)
+            rows.append((customer_id, code, *stored))
         insert_rows(conn, _table(Customer), _CUSTOMER_COLUMNS, rows, shared)
         if first_id is None:
             first_id = ids[0]
-        entries: list[AuditEntry] = []
-        contacts: list[dict[str, Any]] = []
-        for row, item in zip(rows, part, strict=True):
-            customer_id = row[0]
-            created.append(item.code)
-            keys.add(str(customer_id))
-            entries.append(
-                AuditEntry(
-                    "customer",
-                    str(customer_id),
-                    "insert",
-                    None,
-                    _audited(customer_id, item.code, row[2:]),
-                )
-            )
-            if item.contact is not None:
-                contacts.append(_contact_row(customer_id, item.contact))
-        del rows
+        created.extend(row[1] for row in rows)
+        keys.update(map(str, ids))
+        contacts = [
+            _new_contact_row(customer_id, item.contact)
+            for customer_id, item in zip(ids, part, strict=True)
+            if item.contact is not None
+        ]
         if contacts:
             contact_ids = new_ids(conn, _table(CustomerContact), len(contacts))
-            columns = ("id", *contacts[0])
+            contacts = [
+                (customer_id, contact_id, *rest)
+                for contact_id, (customer_id, _none, *rest) in zip(
+                    contact_ids, contacts, strict=True
+                )
+            ]
             insert_rows(
                 conn,
                 _table(CustomerContact),
-                columns,
-                [(i, *c.values()) for i, c in zip(contact_ids, contacts, strict=True)],
+                _CONTACT_COLUMNS,
+                contacts,
+                {"sort_order": 0},
             )
-            for contact_id, contact in zip(contact_ids, contacts, strict=True):
-                entries.append(
-                    AuditEntry(
-                        "customer_contact",
-                        f"{contact['customer_id']}/{contact_id}",
-                        "insert",
-                        None,
-                        {f: contact[f] for f in CONTACT_FIELDS},
+        width = len(_AUDITED_CONTACT)
+        uow.record(
+            audit_bulk.bulk_insert_entries(
+                "customer",
+                audit_bulk.BulkRows(_CUSTOMER_COLUMNS, rows, audited_shared),
+                {
+                    "customer_contact": audit_bulk.BulkRows(
+                        _AUDITED_CONTACT, [c[:width] for c in contacts]
                     )
-                )
-        uow.record(entries)
+                },
+            )
+        )
+        del rows, contacts
         done += len(part)
         if progress is not None:
             progress(done)
@@ -190,6 +180,18 @@ def _write_inserts(
 
 def _contact_row(customer_id: int, contact: ContactInput) -> dict[str, Any]:
     return {**contact_values(contact, 0), "customer_id": customer_id, "is_primary": True}
+
+
+def _new_contact_row(customer_id: int, contact: ContactInput) -> tuple[Any, ...]:
+    """``_CONTACT_COLUMNS`` of a new primary contact (its id still ``None``)."""
+    values = contact_values(contact, 0)
+    return (
+        customer_id,
+        None,
+        *(True if f == "is_primary" else values[f] for f in CONTACT_FIELDS),
+        values["phone_digits"],
+        values["mobile_digits"],
+    )
 
 
 def write(

@@ -115,18 +115,8 @@ class Prepared:
 
 
 def copy_prepared(item: Prepared) -> Prepared:
-    """A copy whose code the writer may fill in (generated codes), leaving the plan untouched."""
-    return Prepared(
-        item.row,
-        item.outcome,
-        item.draft,
-        item.code,
-        item.existing,
-        item.changed,
-        item.contact_changed,
-        item.stored,
-        item.contact,
-    )
+    """The row itself: the customer writer never changes a plan's rows (a retry reuses them)."""
+    return item
 
 
 _STORED_KEYS = tuple(_clean(CustomerInput(name="x")))

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 
+from erpdesk.db import audit_bulk
 from erpdesk.db.models.customer import (
     Customer,
     CustomerCategory,
@@ -166,10 +167,17 @@ def _audit_rows(conn: Connection, customer_id: int, after_id: int = 0) -> list[A
         AuditLog.row_pk >= key + "/",
         AuditLog.row_pk < key + "0",  # "0" follows "/" in ASCII: a prefix range on the index
     )
+    low, high = audit_bulk.bulk_key_range(customer_id)
+    imported = and_(
+        AuditLog.table_name == "customer",
+        AuditLog.row_pk >= low,
+        AuditLog.row_pk < high,
+        AuditLog.action == audit_bulk.BULK_INSERT,
+    )
     return list(
         conn.execute(
             select(AuditLog)
-            .where(or_(own, children), AuditLog.id > after_id)
+            .where(or_(own, children, imported), AuditLog.id > after_id)
             .order_by(AuditLog.id.desc())
         ).all()
     )
@@ -183,11 +191,45 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _bulk_created(row: Any, customer_id: int) -> list[HistoryEntry]:
+    """The creation lines of a customer (and of its contacts) recorded by a bulk import entry."""
+    found = audit_bulk.rows_for(row.new, customer_id)
+    lines = [
+        HistoryEntry(
+            at=row.at_utc,
+            user=row.app_user,
+            entity="contact",
+            action="insert",
+            field="",
+            old="",
+            new=_text(contact.get("name")),
+            label=_text(contact.get("name")),
+        )
+        for contact in reversed(found.get("customer_contact", []))
+    ]
+    for customer in found.get("", []):
+        lines.append(
+            HistoryEntry(
+                at=row.at_utc,
+                user=row.app_user,
+                entity="customer",
+                action="insert",
+                field="",
+                old="",
+                new=_text(customer.get("name") or customer.get("code")),
+            )
+        )
+    return lines
+
+
 def history(conn: Connection, customer_id: int) -> tuple[HistoryEntry, ...]:
     """The History tab, newest first: one entry per changed field."""
     out: list[HistoryEntry] = []
     for row in _audit_rows(conn, customer_id):
         if row.action == MARKER:
+            continue
+        if row.action == audit_bulk.BULK_INSERT:
+            out.extend(_bulk_created(row, customer_id))
             continue
         old = json.loads(row.old) if row.old else {}
         new = json.loads(row.new) if row.new else {}

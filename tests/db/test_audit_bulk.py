@@ -85,7 +85,7 @@ def test_batch_hashes_verify_with_the_plain_hash(
 @given(_values)
 def test_values_json_matches_the_plain_encoding(values: dict[str, Any]) -> None:
     plain = json.dumps(
-        {k: audit._plain(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True
+        {k: audit.plain_value(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True
     )
     assert audit._json(values) == plain
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from excel_files import MESSY_ERRORS, customer_book, messy_customers
+from import_support import bulk_audited
 from sqlalchemy import func, select
 
 from erpdesk.db.audit import verify_chain
@@ -112,9 +113,18 @@ def test_the_fixed_list_creates_the_right_customers(
     with backend.engine.connect() as conn:
         count, problem = verify_chain(conn)
         assert problem is None
-        assert count >= 12  # 6 customers and 6 contacts
+        assert count == _count(backend, AuditLog)
         log = conn.execute(select(ImportLog)).mappings().one()
         assert (log["status"], log["rows_new"], log["rows_error"]) == ("done", 6, 0)
+        ids = dict(conn.execute(select(Customer.code, Customer.id)).all())
+    # The audit trail records every customer and contact created, with its values.
+    audited = bulk_audited(backend)
+    assert {v["code"]: k for k, v in audited["customer"].items()} == ids
+    assert Decimal(str(audited["customer"][ids["KH002"]]["credit_limit"])) == Decimal("12000.50")
+    assert audited["customer"][ids["KH002"]]["status"] == "active"
+    assert sorted(str(c["name"]) for c in audited["customer_contact"].values()) == sorted(
+        str(stored[code]["contact"]) for code in ids
+    )
     # The customers are found like hand-made ones (search index kept in step).
     hits = services.customers.find("天府餐饮")
     assert [h.code for h in hits] == ["KH00001"]
