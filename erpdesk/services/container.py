@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from erpdesk.services.exports import ExportService
     from erpdesk.services.imports import ImportService
     from erpdesk.services.labels import LabelService
+    from erpdesk.services.list_exports import ListExportService
     from erpdesk.services.orders import OrderService
     from erpdesk.services.products import ProductService
     from erpdesk.services.receivable_reports import ReceivableReportService
@@ -87,6 +88,12 @@ class Services:
         from erpdesk.services.exports import ExportService
 
         return ExportService(self.database, self.actor, self.clock)
+
+    @cached_property
+    def list_exports(self) -> ListExportService:
+        from erpdesk.services.list_exports import ListExportService
+
+        return ListExportService(self.database, self.actor, self.clock)
 
     @cached_property
     def products(self) -> ProductService:

@@ -166,87 +166,87 @@
 <context>
     <name>ApprovalsController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="86"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="90"/>
         <source>Settlement</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="87"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="91"/>
         <source>Voucher</source>
         <translation>临时凭证</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="88"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="92"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="89"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="93"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="90"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="94"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="91"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="95"/>
         <source>Submitted by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="92"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="96"/>
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="145"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="149"/>
         <source>{0} waiting for approval</source>
         <translation>{0} 笔待审批</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="173"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="177"/>
         <source>Settles {0} · advance {1}</source>
         <translation>核销 {0} · 预收 {1}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="179"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="183"/>
         <source>Reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="181"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="185"/>
         <source>Reference documents: {0}</source>
         <translation>依据单据：{0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="190"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="194"/>
         <source>Approve settlement</source>
         <translation>审批结算单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="191"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="195"/>
         <source>Approve {0} for {1}? It posts at once. Comment (optional):</source>
         <translation>审批通过 {0}（{1}）？通过后立即过账。审批意见（可选）：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="201"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="205"/>
         <source>{0} approved and posted.</source>
         <translation>{0} 已审批并过账。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="210"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="214"/>
         <source>Reject settlement</source>
         <translation>驳回结算单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="211"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="215"/>
         <source>Why is {0} rejected? (required)</source>
         <translation>驳回 {0} 的原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="219"/>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="223"/>
         <source>{0} rejected.</source>
         <translation>{0} 已驳回。</translation>
     </message>
@@ -282,6 +282,16 @@
         <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="51"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="53"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/approvals.py" line="55"/>
+        <source>Write this list to an Excel file</source>
+        <translation>将此列表导出为 Excel 文件</translation>
     </message>
 </context>
 <context>
@@ -1817,140 +1827,160 @@
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="452"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="453"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="458"/>
         <source>Download &amp;template…</source>
         <translation>下载导入模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="447"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="449"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="483"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="455"/>
+        <source>Export c&amp;ontacts…</source>
+        <translation>导出联系人(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="494"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="484"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="495"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="485"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="496"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="486"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="497"/>
         <source>Sales orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="487"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="498"/>
         <source>Opening balances</source>
         <translation>期初应收</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="488"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="499"/>
         <source>Receipts</source>
         <translation>收款单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="491"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="502"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="491"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="502"/>
         <source>Template for:</source>
         <translation>模板类型：</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="508"/>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="509"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="520"/>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="540"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="552"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="541"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="553"/>
         <source>customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="570"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="554"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="566"/>
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="567"/>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="568"/>
+        <source>Exporting contacts…</source>
+        <translation>正在导出联系人…</translation>
     </message>
 </context>
 <context>
     <name>FollowUpsController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="102"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="105"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="103"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="106"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="104"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="107"/>
         <source>Document</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="105"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="108"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="106"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="109"/>
         <source>Who</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="107"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="110"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="108"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="111"/>
         <source>Next action</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="109"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="112"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="113"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="116"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="176"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="183"/>
         <source>{0} to follow up</source>
         <translation>{0} 项待跟进</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="246"/>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="253"/>
         <source>{0} updated.</source>
         <translation>{0} 已更新。</translation>
     </message>
@@ -1987,6 +2017,16 @@
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="60"/>
+        <source>Ex&amp;port…</source>
+        <translation>导出(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/follow_ups.py" line="61"/>
+        <source>Write this list to an Excel file</source>
+        <translation>将此列表导出为 Excel 文件</translation>
+    </message>
 </context>
 <context>
     <name>IdleLock</name>
@@ -1999,107 +2039,107 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="161"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="162"/>
         <source>Excel or CSV file</source>
         <translation>Excel 或 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="163"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="152"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="167"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="168"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="168"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="169"/>
         <source>Contacts (keyed by customer code)</source>
         <translation>联系人（按客户编码）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="169"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="170"/>
         <source>Products (keyed by product code)</source>
         <translation>商品（按商品编码）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="170"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="171"/>
         <source>Sales orders (one row per order line)</source>
         <translation>销售订单（每行一条明细）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="172"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="173"/>
         <source>Opening balances (owed or paid in advance)</source>
         <translation>期初应收（欠款或预收）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="174"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="175"/>
         <source>Receipts (allocated oldest due first)</source>
         <translation>收款单（按到期日先后核销）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="178"/>
         <source>Add new rows only</source>
         <translation>仅新增</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="181"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="182"/>
         <source>Add new rows and update existing ones (customers by code or old code, contacts by name)</source>
         <translation>新增并更新已有记录（客户按编码或旧编码匹配，联系人按姓名匹配）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="191"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="192"/>
         <source>&amp;Check</source>
         <translation>校验(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="212"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="213"/>
         <source>Save &amp;error workbook…</source>
         <translation>保存错误说明工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="217"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="218"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="269"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="270"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="289"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="290"/>
         <source>Checking…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="309"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="310"/>
         <source>Checking {0}…</source>
         <translation>正在校验 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="383"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="384"/>
         <source>Import it again?</source>
         <translation>仍要再次导入吗？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="401"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="402"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="425"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="426"/>
         <source>-errors</source>
         <translation>-错误说明</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="427"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="428"/>
         <source>Save the error workbook</source>
         <translation>保存错误说明工作簿</translation>
     </message>
@@ -2766,89 +2806,107 @@ Customers, orders, settlements, statements and stocktake.</source>
     </message>
 </context>
 <context>
+    <name>OrderExport</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/export.py" line="33"/>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/export.py" line="34"/>
+        <source>orders {0} to {1}</source>
+        <translation>订单 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/export.py" line="37"/>
+        <source>Exporting orders…</source>
+        <translation>正在导出订单…</translation>
+    </message>
+</context>
+<context>
     <name>OrderGridController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="95"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="96"/>
         <source>(any)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="191"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="194"/>
         <source>{0} orders</source>
         <translation>{0} 张订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="203"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="206"/>
         <source>{0} orders, total {1}, delivered {2}, undelivered {3}, receivable {4}</source>
         <translation>{0} 张订单，合计 {1}，已发货 {2}，未发货 {3}，应收余额 {4}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="240"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="249"/>
         <source>(new)</source>
         <translation>（新单）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="115"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="118"/>
         <source>No active customer matches.</source>
         <translation>没有匹配的有效客户。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="345"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="354"/>
         <source>No product {0}.</source>
         <translation>找不到商品 {0}。</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="362"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="371"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="382"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="391"/>
         <source>Receivable {0} · undelivered {1} · credit not controlled</source>
         <translation>应收 {0} · 未发货 {1} · 不控制信用</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="386"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="395"/>
         <source>Limit {0} · receivable {1} · undelivered {2} · available {3}</source>
         <translation>信用额度 {0} · 应收余额 {1} · 未发货 {2} · 可用额度 {3}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="393"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="402"/>
         <source> · overdue {0}</source>
         <translation> · 超期 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="496"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="505"/>
         <source>Deliver</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="497"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="506"/>
         <source>Post a delivery note for everything still open on {0}?</source>
         <translation>为订单 {0} 的全部未发货数量开具送货单？</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="538"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="547"/>
         <source>Reopen order</source>
         <translation>反审核订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="541"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="550"/>
         <source>Cancel order</source>
         <translation>作废订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="544"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="553"/>
         <source>Approve order</source>
         <translation>审批订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="547"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="556"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="573"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/controller.py" line="582"/>
         <source>Orders</source>
         <translation>销售订单</translation>
     </message>
@@ -2901,132 +2959,142 @@ Customers, orders, settlements, statements and stocktake.</source>
         <translation>商品列表与资料（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="96"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="66"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="69"/>
+        <source>Write the orders listed here, with these columns, to an Excel file</source>
+        <translation>将列表中的订单按当前显示的列导出为 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="102"/>
         <source>Customer: code, name or pinyin initials</source>
         <translation>客户：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="110"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="116"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="112"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="118"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="119"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="125"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="122"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="128"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="126"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="132"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="127"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="133"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="128"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="134"/>
         <source>Delivery address</source>
         <translation>收货地址</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="130"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="136"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="131"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="137"/>
         <source>Payment terms</source>
         <translation>账期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="132"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="138"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="133"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="139"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="151"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="157"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="151"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="157"/>
         <source>Save the draft (Ctrl+S)</source>
         <translation>保存草稿（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="154"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="160"/>
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="154"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="160"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>确认订单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="157"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="163"/>
         <source>&amp;Deliver</source>
         <translation>发货(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="157"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="163"/>
         <source>Deliver everything still open (Ctrl+D)</source>
         <translation>全部未发货数量发货（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="160"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="166"/>
         <source>&amp;Reopen</source>
         <translation>反审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="160"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="166"/>
         <source>Back to draft (managers)</source>
         <translation>退回草稿（经理）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="163"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="169"/>
         <source>Cance&amp;l order</source>
         <translation>作废(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="163"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="169"/>
         <source>Cancel the order with a reason</source>
         <translation>填写原因后作废订单</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="167"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="173"/>
         <source>A&amp;pprove</source>
         <translation>审批(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="168"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="174"/>
         <source>Approve a pending order (managers, accountants)</source>
         <translation>审批待审批订单（经理、会计）</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="171"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="177"/>
         <source>Re&amp;ject</source>
         <translation>驳回(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="171"/>
+        <location filename="../../erpdesk/ui/docks/order_grid/view.py" line="177"/>
         <source>Send a pending order back to draft</source>
         <translation>将待审批订单退回草稿</translation>
     </message>
@@ -3161,32 +3229,32 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="100"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="101"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="101"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="102"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="102"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="103"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="103"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="104"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="104"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="105"/>
         <source>Reason or changes</source>
         <translation>原因或变更内容</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../erpdesk/ui/dialogs/import_wizard.py" line="133"/>
         <source>(from the code rule)</source>
         <translation>（按编码规则生成）</translation>
     </message>
@@ -3404,6 +3472,29 @@ Customers, orders, settlements, statements and stocktake.</source>
         <location filename="../../erpdesk/ui/docks/settlement/pages.py" line="193"/>
         <source>3 · Receipt and allocation</source>
         <translation>3 · 收款与核销</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptRangeDialog</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="28"/>
+        <source>Export receipts</source>
+        <translation>导出收款单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="33"/>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="34"/>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="55"/>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
     </message>
 </context>
 <context>
@@ -3780,19 +3871,77 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>SettlementDock</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="32"/>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="33"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="39"/>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="40"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="44"/>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="45"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="64"/>
+        <source>Expor&amp;t receipts…</source>
+        <translation>导出收款单(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/dock.py" line="65"/>
+        <source>Write the receipts of a date range to Excel</source>
+        <translation>将某一日期范围内的收款单导出为 Excel</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementExports</name>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="97"/>
+        <source>Export receipts</source>
+        <translation>导出收款单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="98"/>
+        <source>receipts {0} to {1}</source>
+        <translation>收款单 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="99"/>
+        <source>Exporting receipts…</source>
+        <translation>正在导出收款单…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="115"/>
+        <source>Export the follow-up list</source>
+        <translation>导出跟进列表</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="116"/>
+        <source>follow-ups {0}</source>
+        <translation>跟进事项 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="117"/>
+        <source>Exporting the follow-up list…</source>
+        <translation>正在导出跟进列表…</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="126"/>
+        <source>Export the settlements awaiting approval</source>
+        <translation>导出待审批结算单</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="127"/>
+        <source>awaiting approval {0}</source>
+        <translation>待审批结算 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../erpdesk/ui/docks/settlement/exports.py" line="128"/>
+        <source>Exporting the settlements awaiting approval…</source>
+        <translation>正在导出待审批结算单…</translation>
     </message>
 </context>
 <context>

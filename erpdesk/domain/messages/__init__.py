@@ -27,6 +27,7 @@ _AREAS = (
     "stocktake",
     "settlements",
     "labels",
+    "list_exports",
 )
 
 

@@ -5,12 +5,13 @@ The wizard always checks first: the file is read and every row validated off the
 unchanged, error with its reason). Only a plan without errors can be imported, in one transaction, again
 as a job with Cancel (which leaves the database unchanged). With errors the clerk saves the error
 workbook, fixes it in Excel and checks it again. ``ExcelActions`` adds Import customers…, Export
-customers… and Download template… to the File menu.
+customers…, Export contacts… and Download template… to the File menu.
 """
 
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -438,7 +439,8 @@ class ImportWizard(QDialog):
 
 
 class ExcelActions(QObject):
-    """File → Import from Excel…, Export customers…, Download template… (enabled by permission)."""
+    """File → Import from Excel…, Export customers…, Export contacts…, Download template… (enabled
+    by permission)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -449,11 +451,19 @@ class ExcelActions(QObject):
         self.import_action.triggered.connect(self.import_customers)
         self.export_action = QAction(self.tr("&Export customers…"), window)
         self.export_action.setObjectName("actionExportCustomers")
-        self.export_action.triggered.connect(self.export_customers)
+        self.export_action.triggered.connect(lambda: self.export_customers())
+        self.export_contacts_action = QAction(self.tr("Export c&ontacts…"), window)
+        self.export_contacts_action.setObjectName("actionExportContacts")
+        self.export_contacts_action.triggered.connect(lambda: self.export_contacts())
         self.template_action = QAction(self.tr("Download &template…"), window)
         self.template_action.setObjectName("actionDownloadTemplate")
         self.template_action.triggered.connect(self.download_template)
-        self.actions = (self.import_action, self.export_action, self.template_action)
+        self.actions = (
+            self.import_action,
+            self.export_action,
+            self.export_contacts_action,
+            self.template_action,
+        )
         for action in self.actions:
             action.setEnabled(False)
         self.wizard: ImportWizard | None = None
@@ -465,6 +475,7 @@ class ExcelActions(QObject):
         self.import_action.setEnabled(may(Permission.IMPORT_DRY_RUN))
         self.template_action.setEnabled(may(Permission.IMPORT_DRY_RUN))
         self.export_action.setEnabled(may(Permission.EXPORT))
+        self.export_contacts_action.setEnabled(may(Permission.EXPORT))
 
     def import_customers(self) -> ImportWizard | None:
         if self.services is None:
@@ -530,42 +541,36 @@ class ExcelActions(QObject):
 
         return "", CustomerFilter(status=StatusFilter.ALL), None
 
-    def export_customers(self) -> jobs.Job | None:
+    def export_customers(self, target: Path | None = None) -> jobs.Job | None:
+        """The customers the customer list shows (its search, filters and sort) to Excel."""
         services = self.services
         if services is None:
             return None
-        lang = current_language()
-        target = Prompts.save_file(
-            self.window,
+        query, filter_, sort = self._list_state()
+        return self._export(
+            target,
             self.tr("Export customers"),
-            Path(self.tr("customers") + ".xlsx"),
-            EXCEL_FILTER,
+            self.tr("customers"),
+            self.tr("Exporting customers…"),
+            partial(services.exports.customers, query=query, filter=filter_, sort=sort),
         )
-        if target is None:
+
+    def export_contacts(self, target: Path | None = None) -> jobs.Job | None:
+        """The contacts of the customers the customer list shows, in the contact import's columns."""
+        services = self.services
+        if services is None:
             return None
         query, filter_, sort = self._list_state()
+        return self._export(
+            target,
+            self.tr("Export contacts"),
+            self.tr("contacts"),
+            self.tr("Exporting contacts…"),
+            partial(services.list_exports.contacts, query=query, filter=filter_, sort=sort),
+        )
 
-        def work(progress: jobs.Progress, cancelled: threading.Event) -> Any:
-            from erpdesk.services.exports import ExportCancelled
+    def _export(self, target: Path | None, *args: Any) -> jobs.Job | None:
+        from erpdesk.ui.exporting import run_export
 
-            try:
-                return services.exports.customers(
-                    target,
-                    query=query,
-                    filter=filter_,
-                    sort=sort,
-                    lang=lang,
-                    progress=lambda done: progress(done, 0),
-                    cancelled=cancelled.is_set,
-                )
-            except ExportCancelled:
-                raise jobs.JobCancelled from None
-
-        def done(result: Any) -> None:
-            text = render("export.done", lang, count=result.rows, path=result.path)
-            if result.replaced_chars:
-                text += "\n" + render("export.replaced_chars", lang, count=result.replaced_chars)
-            self.window.statusBar().showMessage(text, 10000)
-
-        self.job = jobs.run_job(self.window, self.tr("Exporting customers…"), work, done)
+        self.job = run_export(self.window, target, *args)
         return self.job

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QObject, Qt, QTimer
@@ -110,6 +111,8 @@ class OrderGridController(QObject):
         view.list.activated.connect(lambda _i: self.open_current())
         view.new_button.clicked.connect(self.new_order)
         view.products_button.clicked.connect(self.open_products)
+        view.export_button.clicked.connect(lambda: self.export())
+        view.export_button.setEnabled(self._actor.may(Permission.EXPORT))
         self.picker.picked.connect(self.pick_customer)
         self.picker.not_found.connect(
             lambda: view.message.setText(self.tr("No active customer matches."))
@@ -208,6 +211,12 @@ class OrderGridController(QObject):
                 format_money(totals.open_receivables),
             )
         )
+
+    def export(self, target: Path | None = None) -> jobs.Job | None:
+        """The orders the list shows (same filter, visible columns) to Excel, in the background."""
+        from erpdesk.ui.docks.order_grid.export import export_orders
+
+        return export_orders(self, target)
 
     def current_list_id(self) -> int | None:
         index = self.view.list.currentIndex()

@@ -63,6 +63,12 @@ class OrderGridView(QWidget):
         self.products_button.setObjectName("products")
         self.products_button.setToolTip(self.tr("Product list and form (Ctrl+P)"))
         filters.addWidget(self.products_button)
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"), self)
+        self.export_button.setObjectName("export")
+        self.export_button.setToolTip(
+            self.tr("Write the orders listed here, with these columns, to an Excel file")
+        )
+        filters.addWidget(self.export_button)
 
         self.list = QTableView(self)
         self.list.setObjectName("orders")

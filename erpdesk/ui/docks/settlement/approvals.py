@@ -50,6 +50,9 @@ class ApprovalsView(QWidget):
         self.open_button.setObjectName("open")
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.setObjectName("refresh")
+        self.export_button = QPushButton(self.tr("E&xport…"), self)
+        self.export_button.setObjectName("export")
+        self.export_button.setToolTip(self.tr("Write this list to an Excel file"))
         self.count = QLabel(self)
         self.count.setObjectName("count")
         buttons = QHBoxLayout()
@@ -59,6 +62,7 @@ class ApprovalsView(QWidget):
             self.approve_button,
             self.reject_button,
             self.refresh_button,
+            self.export_button,
         ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)

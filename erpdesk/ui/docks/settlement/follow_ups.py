@@ -57,7 +57,10 @@ class FollowUpsView(QWidget):
         self.confirmed_button = self._button("notice_confirmed", self.tr("Notice &confirmed"))
         self.match_button = self._button("match_invoice", self.tr("&Match invoice…"))
         self.open_button = self._button("open", self.tr("&Open"))
+        self.export_button = self._button("export", self.tr("Ex&port…"))
+        self.export_button.setToolTip(self.tr("Write this list to an Excel file"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         for button in (
             self.open_button,
@@ -128,11 +131,15 @@ class FollowUpsController(QObject):
         AppEvents.instance().reset.connect(self.refresh)
         self.refresh()
 
+    def kinds(self) -> frozenset[FollowUpKind] | None:
+        """The kinds the list is showing; None = everything."""
+        value = self.view.kind.currentData()
+        return frozenset({FollowUpKind(value)}) if value else None
+
     def refresh(self) -> jobs.Job:
         self._generation += 1
         generation = self._generation
-        value = self.view.kind.currentData()
-        kinds = frozenset({FollowUpKind(value)}) if value else None
+        kinds = self.kinds()
         settlements = self._services.settlements
         self.last_job = jobs.run_query(
             self.view,
