@@ -89,6 +89,31 @@ def check_translations() -> None:
         sys.exit(f"erpdesk_zh_CN.ts has {unfinished} unfinished entries: translate them.")
 
 
+CJK_FONT_FILES = ("wqy-microhei.ttc", "wqy-zenhei.ttc", "NotoSansCJK-Regular.ttc")
+CJK_FONT_PACKAGE = "fonts-wqy-microhei"
+
+
+def ensure_cjk_font() -> None:
+    """On Linux, install a Chinese font for the PDF tests when none is there (Windows ships its own).
+
+    Statements embed a system CJK font; a fresh Debian machine has none. As root with apt-get it is
+    installed from Debian's packages; otherwise the command to run is printed.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    roots = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
+    for root in roots:
+        if root.is_dir() and any(any(root.rglob(name)) for name in CJK_FONT_FILES):
+            return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        if _run(["apt-get", "install", "-y", "-q", CJK_FONT_PACKAGE], env=env) != 0:
+            _check(["apt-get", "update", "-q"], env=env)
+            _check(["apt-get", "install", "-y", "-q", CJK_FONT_PACKAGE], env=env)
+        return
+    print(f"No Chinese font found: PDF tests will fail. Install one: apt install {CJK_FONT_PACKAGE}")
+
+
 def lint() -> None:
     _check([_tool("ruff"), "check", "."])
     _check([_tool("ruff"), "format", "--check", "--quiet", "."])
@@ -99,6 +124,7 @@ def lint() -> None:
 
 def test(args: list[str]) -> int:
     lint()
+    ensure_cjk_font()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if env.get("CI", "").lower() == "true":
