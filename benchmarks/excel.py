@@ -162,6 +162,8 @@ def _actor() -> Any:
 
 
 def phase_import(path: Path, db_file: Path) -> dict[str, Any]:
+    # Modules are imported before the clock starts, as the floor's are (an open app has them).
+    import erpdesk.services.customer_import  # noqa: F401
     from erpdesk.db.engine import open_database
     from erpdesk.services.imports import ImportService
 

@@ -85,6 +85,8 @@ USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 def normalise_tax_number(text: str) -> str:
     """Trim, half-width and uppercase a 纳税人识别号 as typed."""
+    if not text:
+        return ""
     return unicodedata.normalize("NFKC", text).strip().replace(" ", "").upper()
 
 
@@ -148,14 +150,13 @@ def normalise_name(name: str) -> str:
     ``上海 明达 有限公司`` and ``上海明达`` and ``MINGDA Co., Ltd.`` / ``Mingda`` compare equal.
     """
     key = _PUNCT.sub("", unicodedata.normalize("NFKC", name).casefold())
-    changed = True
-    while changed and key:
-        changed = False
+    while key.endswith(COMPANY_SUFFIXES):  # one C call rules out a key without a suffix
         for suffix in COMPANY_SUFFIXES:
             if key.endswith(suffix) and len(key) > len(suffix):
                 key = key[: -len(suffix)]
-                changed = True
                 break
+        else:
+            break
     return key
 
 
@@ -176,7 +177,10 @@ def phone_digits(text: str) -> str:
     ``+86`` / ``0086`` country prefixes and separators are removed; a Chinese mobile keeps its last 11
     digits, so ``+86 138-0013-8000`` and ``13800138000`` are equal.
     """
-    digits = "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
+    if text.isascii():  # NFKC leaves ASCII as it is, and only 0-9 are ASCII digits
+        digits = text if text.isdigit() else _NOT_ASCII_DIGIT.sub("", text)
+    else:
+        digits = "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
     if digits.startswith("0086"):
         digits = digits[4:]
     elif digits.startswith("86") and len(digits) == 13:
@@ -186,4 +190,5 @@ def phone_digits(text: str) -> str:
     return digits[:20]
 
 
+_NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
 _MOBILE_HEADS = frozenset({"13", "14", "15", "16", "17", "18", "19"})

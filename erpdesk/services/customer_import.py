@@ -4,13 +4,13 @@ The work is split by job: ``customer_import_data`` (lookups, stored customers by
 planned row ``Prepared``), ``customer_import_check`` (the dry run: outcomes, problems, duplicate
 warnings; ``plan``), which runs the field rules through ``customer_import_rules`` (``check_drafts``,
 optionally in workers), and ``customer_import_commit`` (the bulk write with its audit entries;
-``write``). This module is the importer ``ImportService`` calls (``plan``, ``write``,
-``copy_prepared``) and keeps the names the other importers share.
+``write``). This module is the importer ``ImportService`` calls (``plan``, or ``plan_batches`` while the
+file is still being read, ``write``, ``copy_prepared``) and keeps the names the other importers share.
 """
 
 from __future__ import annotations
 
-from erpdesk.services.customer_import_check import plan
+from erpdesk.services.customer_import_check import plan, plan_batches
 from erpdesk.services.customer_import_commit import write
 from erpdesk.services.customer_import_data import (
     CHUNK,
@@ -45,5 +45,6 @@ __all__ = [
     "load_lookups",
     "new_ids",
     "plan",
+    "plan_batches",
     "write",
 ]

@@ -8,13 +8,14 @@ write transaction. Stored values are derived exactly as a form save derives them
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from erpdesk.db.in_list import one_of
 from erpdesk.db.models.customer import (
     Customer,
     CustomerContact,
@@ -43,7 +44,7 @@ from erpdesk.services.customer_import_data import (
     load_existing,
     load_lookups,
 )
-from erpdesk.services.customer_import_rules import check_drafts
+from erpdesk.services.customer_import_rules import check_drafts, clear_caches
 from erpdesk.services.customer_writes import (
     CUSTOMER_FIELDS,
     _clean,
@@ -51,7 +52,7 @@ from erpdesk.services.customer_writes import (
 from erpdesk.services.import_dto import ImportMode, Outcome, PreviewRow, RowProblem
 from erpdesk.services.pinyin import mnemonic_for, normalise_mnemonic
 from erpdesk.xlsx.columns import CLEAR_MARK, header_text
-from erpdesk.xlsx.reader import Missing, ReadResult
+from erpdesk.xlsx.reader import CellProblem, Missing, ReadResult, ReadRow
 
 # ------------------------------------------------------------------------------ dry run
 
@@ -147,48 +148,59 @@ _LOOKUP_COLUMNS = ("customer_type", "settlement_method", "category", "level", "s
 _SIGNALS = (("name_key", "name"), ("phone_digits", "phone"), ("tax_number", "tax_number"))
 
 
-def _duplicate_finder(
-    conn: Connection,
-    pending: list[_Pending],
-    checks: list[tuple[FieldReport, tuple[Any, ...] | None]],
-) -> Callable[[int, tuple[Any, ...], CustomerInput], list[tuple[str, dict[str, Any]]]]:
+class _Duplicates:
     """Warnings (never errors) for new rows that look like a stored customer or an earlier row.
 
     The signals of DOMAIN §3 that are cheap in bulk: the normalised name, the phone digits (the
     customer's phone and the contact's mobile) and the tax number, each equal. The form's fuzzier
-    checks (containment, trigram similarity) stay with the form.
+    checks (containment, trigram similarity) stay with the form. Rows come batch by batch in file
+    order; ``seen`` remembers the first row of each value across batches.
     """
-    position = {key: _STORED_KEYS.index(key) for key, _column in _SIGNALS}
-    wanted: dict[str, set[str]] = {key: set() for key, _column in _SIGNALS}
-    for item, (_report, derived) in zip(pending, checks, strict=True):
-        if item.target is None and derived is not None:
-            for key, _column in _SIGNALS:
-                if derived[position[key]]:
-                    wanted[key].add(str(derived[position[key]]))
-            for contact in item.draft.contacts:
-                if contact.mobile:
-                    wanted["phone_digits"].add(phone_digits(contact.mobile))
-    stored: dict[tuple[str, str], str] = {}
-    for key, _column in _SIGNALS:
-        column = getattr(Customer, key)
-        for part in _chunks(sorted(wanted[key]), LOOKUP_CHUNK):
+
+    def __init__(self) -> None:
+        self.position = {key: _STORED_KEYS.index(key) for key, _column in _SIGNALS}
+        self.seen: dict[tuple[str, str], int] = {}
+        self.stored: dict[tuple[str, str], str] = {}
+
+    def load(
+        self,
+        conn: Connection,
+        pending: list[_Pending],
+        checks: list[tuple[FieldReport, tuple[Any, ...] | None]],
+    ) -> None:
+        """Look up the stored customers sharing a signal with the new rows of one batch."""
+        position = self.position
+        wanted: dict[str, set[str]] = {key: set() for key, _column in _SIGNALS}
+        for item, (_report, derived) in zip(pending, checks, strict=True):
+            if item.target is None and derived is not None:
+                for key, _column in _SIGNALS:
+                    if derived[position[key]]:
+                        wanted[key].add(str(derived[position[key]]))
+                for contact in item.draft.contacts:
+                    if contact.mobile:
+                        wanted["phone_digits"].add(phone_digits(contact.mobile))
+        stored = self.stored
+        stored.clear()
+        for key, _column in _SIGNALS:
+            column = getattr(Customer, key)
+            for part in _chunks(sorted(wanted[key]), LOOKUP_CHUNK):
+                for code, name, value in conn.execute(
+                    select(Customer.code, Customer.name, column).where(one_of(conn, column, part))
+                ):
+                    stored.setdefault((key, str(value)), f"{code} {name}")
+        for part in _chunks(sorted(wanted["phone_digits"]), LOOKUP_CHUNK):
             for code, name, value in conn.execute(
-                select(Customer.code, Customer.name, column).where(column.in_(part))
+                select(Customer.code, Customer.name, CustomerContact.mobile_digits)
+                .join(CustomerContact, CustomerContact.customer_id == Customer.id)
+                .where(one_of(conn, CustomerContact.mobile_digits, part))
             ):
-                stored.setdefault((key, str(value)), f"{code} {name}")
-    for part in _chunks(sorted(wanted["phone_digits"]), LOOKUP_CHUNK):
-        for code, name, value in conn.execute(
-            select(Customer.code, Customer.name, CustomerContact.mobile_digits)
-            .join(CustomerContact, CustomerContact.customer_id == Customer.id)
-            .where(CustomerContact.mobile_digits.in_(part))
-        ):
-            stored.setdefault(("phone_digits", str(value)), f"{code} {name}")
-    seen: dict[tuple[str, str], int] = {}
+                stored.setdefault(("phone_digits", str(value)), f"{code} {name}")
 
     def find(
-        row: int, derived: tuple[Any, ...], draft: CustomerInput
+        self, row: int, derived: tuple[Any, ...], draft: CustomerInput
     ) -> list[tuple[str, dict[str, Any]]]:
         found: list[tuple[str, dict[str, Any]]] = []
+        position, seen, stored = self.position, self.seen, self.stored
         values = [(key, column, str(derived[position[key]])) for key, column in _SIGNALS]
         values += [
             ("phone_digits", "mobile", phone_digits(c.mobile)) for c in draft.contacts if c.mobile
@@ -204,7 +216,8 @@ def _duplicate_finder(
                 found.append((column, {"other": other}))
         return found
 
-    return find
+
+Batch = tuple[list[ReadRow], list[CellProblem]]
 
 
 def plan(
@@ -217,189 +230,252 @@ def plan(
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[PreviewRow], list[Prepared], list[RowProblem]]:
     """Each row's outcome, the rows to write, and every problem; writes nothing."""
-    lookups = load_lookups(conn)
-    tables = {c: t for c in _LOOKUP_COLUMNS if (t := lookups.table(c)) is not None}
-    reader_problems: dict[int, list[RowProblem]] = {}
-    for p in table.problems:
-        ctx = _Row(p.sheet, p.row, table.columns, table.headers, lang)
-        reader_problems.setdefault(p.row, []).append(
-            ctx.make(p.field or "", p.msg_id, dict(p.params))
-        )
-
-    normalised: dict[int, str] = {}
-    code_errors: dict[int, tuple[str, dict[str, Any]]] = {}
-    for read in table.rows:
-        raw = read.cells[read.fields.index("code")] if "code" in read.fields else None
-        if raw is Missing:
-            continue
-        if raw is None or raw == CLEAR_MARK:
-            continue
-        try:
-            normalised[read.number] = codes.normalise_manual_code(str(raw))
-        except DomainError as exc:
-            code_errors[read.number] = (exc.msg_id, dict(exc.params))
-    existing = load_existing(conn, normalised.values())
-    issued = issued_codes(conn, normalised.values())
-    first_row: dict[str, int] = {}
-
-    pending: list[_Pending] = []
-    rows = table.rows
-    for index in range(len(rows)):
-        done = index + 1
-        read = rows[index]
-        rows[index] = None  # type: ignore[call-overload]  # the draft holds the values from here on
-        if done % 1000 == 0 and cancelled is not None and cancelled():
-            raise ImportCancelled
-        ctx = _Row(table.sheet, read.number, table.columns, table.headers, lang)
-        ctx.problems.extend(reader_problems.get(read.number, ()))
-        if read.number in code_errors:
-            msg_id, params = code_errors[read.number]
-            ctx.add("code", msg_id, **params)
-        code = normalised.get(read.number, "")
-        match = existing.get(code) if code else None
-        if code:
-            if code in first_row:
-                ctx.add("code", "cell.duplicate_in_file", code=code, row=first_row[code])
-            else:
-                first_row[code] = read.number
-            if match is not None and mode is ImportMode.INSERT:
-                ctx.add("code", "cell.code_exists", code=code, name=match[0].values["name"])
-            elif match is None and code in issued:
-                ctx.add("code", "cell.code_exists", code=code, name="")
-
-        attributes: dict[str, Any] = {}
-        contact_cells: dict[str, Any] = {}
-        for column, value in zip(read.fields, read.cells, strict=True):
-            if column == "code" or value is None or value is Missing:
-                continue
-            if value != CLEAR_MARK:
-                table_ = tables.get(column)
-                if table_ is not None:
-                    resolved = table_.get(_key(str(value)))
-                    if resolved is None:
-                        ctx.add(
-                            column,
-                            "cell.unknown_choice",
-                            value=str(value)[:50],
-                            what=header_text(KIND, column, lang),
-                        )
-                        continue
-                    value = resolved
-            if column in _CONTACT_COLUMNS:
-                contact_cells[_CONTACT_COLUMNS[column]] = value
-            else:
-                attributes[_ATTRIBUTE.get(column, column)] = value
-
-        target = match[0] if (match is not None and mode is ImportMode.UPSERT) else None
-        # A 手机 without a 联系人 (common in lists of individuals) becomes the customer's 电话 when
-        # that is free, instead of a contact without a name, which the form refuses.
-        has_contact = bool(contact_cells.get("name")) or bool(target and target.contact_id)
-        phone_free = not attributes.get("phone") and not (target and target.values.get("phone"))
-        if contact_cells.get("mobile") and not has_contact and phone_free:
-            attributes["phone"] = contact_cells.pop("mobile")
-        changed: tuple[str, ...] = ()
-        contact_changed: tuple[str, ...] = ()
-        if target is not None:
-            merged: dict[str, Any] = dict(target.values)
-            for attribute, value in attributes.items():
-                merged[attribute] = _cleared(attribute) if value == CLEAR_MARK else value
-            if "mnemonic" not in attributes and not target.values.get("mnemonic_manual"):
-                merged["mnemonic"] = ""  # generated: follows a changed name, as in the form
-            contact = dict(target.contact)
-            for key, value in contact_cells.items():
-                contact[key] = "" if value == CLEAR_MARK else str(value)
-            draft = _draft(merged, contact, "")
-            stored = _clean(draft)
-            changed = tuple(f for f in CUSTOMER_FIELDS if stored[f] != target.values.get(f))
-            contact_changed = tuple(
-                k
-                for k in ("name", "mobile")
-                if str(contact.get(k, "")).strip() != str(target.contact.get(k, ""))
-            )
-            outcome = Outcome.UPDATE if (changed or contact_changed) else Outcome.UNCHANGED
-        else:
-            values = {k: v for k, v in attributes.items() if v != CLEAR_MARK}
-            contact = {k: str(v) for k, v in contact_cells.items() if v != CLEAR_MARK}
-            draft = _draft(values, contact, code)
-            outcome = Outcome.NEW
-        pending.append(
-            _Pending(
-                read.number, ctx, draft, outcome, code, match, target, changed, contact_changed
-            )
-        )
-
-    table.rows.clear()
-    checks = check_drafts(
-        [(p.draft, p.target is None) for p in pending], progress=progress, cancelled=cancelled
+    rows, problems = table.rows, table.problems
+    table.rows, table.problems = [], []
+    return plan_batches(
+        conn, table, [(rows, problems)], mode, lang, progress=progress, cancelled=cancelled
     )
-    duplicates = _duplicate_finder(conn, pending, checks)
-    previews: list[PreviewRow] = []
-    prepared: list[Prepared] = []
-    all_problems: list[RowProblem] = []
-    for index in range(len(pending)):
-        # Each row's working state is released as soon as its outcome is built.
-        item, (report, derived) = pending[index], checks[index]
-        pending[index] = None  # type: ignore[call-overload]
-        checks[index] = None  # type: ignore[call-overload]
-        ctx, draft, target, match = item.ctx, item.draft, item.target, item.match
-        # A cell the reader already rejected is missing from the draft: no second error for it.
-        rejected = {p.field for p in ctx.problems}
-        for issue in report.errors:
-            column = _column_of_issue(issue.field)
-            if column not in rejected:
-                ctx.add(column, issue.msg_id, **dict(issue.params))
-        warnings = tuple(
-            ctx.make(_column_of_issue(w.field), w.msg_id, dict(w.params)) for w in report.warnings
-        )
-        if target is None and derived is not None:
-            warnings += tuple(
-                ctx.make(column, "cell.possible_duplicate", params)
-                for column, params in duplicates(item.row, derived, draft)
+
+
+def plan_batches(
+    conn: Connection,
+    header: ReadResult,
+    batches: Iterable[Batch],
+    mode: ImportMode,
+    lang: str,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[PreviewRow], list[Prepared], list[RowProblem]]:
+    """``plan`` over rows that arrive in batches (while the rest of the file is still being read).
+
+    Each batch is checked as a whole, in file order: its codes and duplicate signals are looked up
+    in one query each, and what must hold across the file (a code twice, a duplicate of an earlier
+    row) is remembered from batch to batch.
+    """
+    planner = _Planner(conn, header, mode, lang, progress, cancelled)
+    try:
+        for rows, problems in batches:
+            planner.batch(rows, problems)
+    finally:
+        clear_caches()
+    return planner.previews, planner.prepared, planner.problems
+
+
+class _Planner:
+    """The dry run's state across batches, and the checks of one batch (``batch``)."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        header: ReadResult,
+        mode: ImportMode,
+        lang: str,
+        progress: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.conn, self.header, self.mode, self.lang = conn, header, mode, lang
+        self.progress, self.cancelled = progress, cancelled
+        lookups = load_lookups(conn)
+        self.tables = {c: t for c in _LOOKUP_COLUMNS if (t := lookups.table(c)) is not None}
+        self.first_row: dict[str, int] = {}
+        self.duplicates = _Duplicates()
+        self.done = 0
+        self.previews: list[PreviewRow] = []
+        self.prepared: list[Prepared] = []
+        self.problems: list[RowProblem] = []
+
+    def batch(self, rows: list[ReadRow], cell_problems: list[CellProblem]) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled
+        pending = self._pending(rows, cell_problems)
+        checks = check_drafts([(p.draft, p.target is None) for p in pending])
+        self.duplicates.load(self.conn, pending, checks)
+        self._outcomes(pending, checks)
+        self.done += len(pending)
+        if self.progress is not None:
+            self.progress(self.done)
+
+    def _pending(self, rows: list[ReadRow], cell_problems: list[CellProblem]) -> list[_Pending]:
+        """Each row of a batch as a draft with its outcome so far (code, match, changed fields)."""
+        header, lang, mode, tables = self.header, self.lang, self.mode, self.tables
+        reader_problems: dict[int, list[RowProblem]] = {}
+        for p in cell_problems:
+            ctx = _Row(p.sheet, p.row, header.columns, header.headers, lang)
+            reader_problems.setdefault(p.row, []).append(
+                ctx.make(p.field or "", p.msg_id, dict(p.params))
             )
-        if ctx.problems:
-            unique: dict[tuple[int, str], RowProblem] = {}
-            for problem in ctx.problems:
-                unique.setdefault((problem.column, problem.msg_id), problem)
-            problems = tuple(unique.values())
-            all_problems.extend(problems)
+        normalised: dict[int, str] = {}
+        code_errors: dict[int, tuple[str, dict[str, Any]]] = {}
+        for read in rows:
+            raw = read.cells[read.fields.index("code")] if "code" in read.fields else None
+            if raw is Missing:
+                continue
+            if raw is None or raw == CLEAR_MARK:
+                continue
+            try:
+                normalised[read.number] = codes.normalise_manual_code(str(raw))
+            except DomainError as exc:
+                code_errors[read.number] = (exc.msg_id, dict(exc.params))
+        existing = load_existing(self.conn, normalised.values())
+        issued = issued_codes(self.conn, normalised.values())
+        first_row = self.first_row
+
+        pending: list[_Pending] = []
+        for index in range(len(rows)):
+            read = rows[index]
+            rows[index] = None  # type: ignore[call-overload]  # the draft holds the values from here on
+            ctx = _Row(header.sheet, read.number, header.columns, header.headers, lang)
+            ctx.problems.extend(reader_problems.get(read.number, ()))
+            if read.number in code_errors:
+                msg_id, params = code_errors[read.number]
+                ctx.add("code", msg_id, **params)
+            code = normalised.get(read.number, "")
+            match = existing.get(code) if code else None
+            if code:
+                if code in first_row:
+                    ctx.add("code", "cell.duplicate_in_file", code=code, row=first_row[code])
+                else:
+                    first_row[code] = read.number
+                if match is not None and mode is ImportMode.INSERT:
+                    ctx.add("code", "cell.code_exists", code=code, name=match[0].values["name"])
+                elif match is None and code in issued:
+                    ctx.add("code", "cell.code_exists", code=code, name="")
+            attributes: dict[str, Any] = {}
+            contact_cells: dict[str, Any] = {}
+            for column, value in zip(read.fields, read.cells, strict=True):
+                if column == "code" or value is None or value is Missing:
+                    continue
+                if value != CLEAR_MARK:
+                    table_ = tables.get(column)
+                    if table_ is not None:
+                        resolved = table_.get(_key(str(value)))
+                        if resolved is None:
+                            ctx.add(
+                                column,
+                                "cell.unknown_choice",
+                                value=str(value)[:50],
+                                what=header_text(KIND, column, lang),
+                            )
+                            continue
+                        value = resolved
+                if column in _CONTACT_COLUMNS:
+                    contact_cells[_CONTACT_COLUMNS[column]] = value
+                else:
+                    attributes[_ATTRIBUTE.get(column, column)] = value
+
+            target = match[0] if (match is not None and mode is ImportMode.UPSERT) else None
+            # A 手机 without a 联系人 (common in lists of individuals) becomes the customer's 电话 when
+            # that is free, instead of a contact without a name, which the form refuses.
+            has_contact = bool(contact_cells.get("name")) or bool(target and target.contact_id)
+            phone_free = not attributes.get("phone") and not (target and target.values.get("phone"))
+            if contact_cells.get("mobile") and not has_contact and phone_free:
+                attributes["phone"] = contact_cells.pop("mobile")
+            changed: tuple[str, ...] = ()
+            contact_changed: tuple[str, ...] = ()
+            if target is not None:
+                merged: dict[str, Any] = dict(target.values)
+                for attribute, value in attributes.items():
+                    merged[attribute] = _cleared(attribute) if value == CLEAR_MARK else value
+                if "mnemonic" not in attributes and not target.values.get("mnemonic_manual"):
+                    merged["mnemonic"] = ""  # generated: follows a changed name, as in the form
+                contact = dict(target.contact)
+                for key, value in contact_cells.items():
+                    contact[key] = "" if value == CLEAR_MARK else str(value)
+                draft = _draft(merged, contact, "")
+                stored = _clean(draft)
+                changed = tuple(f for f in CUSTOMER_FIELDS if stored[f] != target.values.get(f))
+                contact_changed = tuple(
+                    k
+                    for k in ("name", "mobile")
+                    if str(contact.get(k, "")).strip() != str(target.contact.get(k, ""))
+                )
+                outcome = Outcome.UPDATE if (changed or contact_changed) else Outcome.UNCHANGED
+            else:
+                values = {k: v for k, v in attributes.items() if v != CLEAR_MARK}
+                contact = {k: str(v) for k, v in contact_cells.items() if v != CLEAR_MARK}
+                draft = _draft(values, contact, code)
+                outcome = Outcome.NEW
+            pending.append(
+                _Pending(
+                    read.number, ctx, draft, outcome, code, match, target, changed, contact_changed
+                )
+            )
+        rows.clear()
+        return pending
+
+    def _outcomes(
+        self,
+        pending: list[_Pending],
+        checks: list[tuple[FieldReport, tuple[Any, ...] | None]],
+    ) -> None:
+        """Each checked row's preview, the rows to write, and the problems."""
+        duplicates = self.duplicates
+        previews, prepared, all_problems = self.previews, self.prepared, self.problems
+        for index in range(len(pending)):
+            # Each row's working state is released as soon as its outcome is built.
+            item, (report, derived) = pending[index], checks[index]
+            pending[index] = None  # type: ignore[call-overload]
+            checks[index] = None  # type: ignore[call-overload]
+            ctx, draft, target, match = item.ctx, item.draft, item.target, item.match
+            # A cell the reader already rejected is missing from the draft: no second error for it.
+            rejected = {p.field for p in ctx.problems}
+            for issue in report.errors:
+                column = _column_of_issue(issue.field)
+                if column not in rejected:
+                    ctx.add(column, issue.msg_id, **dict(issue.params))
+            warnings = tuple(
+                ctx.make(_column_of_issue(w.field), w.msg_id, dict(w.params))
+                for w in report.warnings
+            )
+            if target is None and derived is not None:
+                warnings += tuple(
+                    ctx.make(column, "cell.possible_duplicate", params)
+                    for column, params in duplicates.find(item.row, derived, draft)
+                )
+            if ctx.problems:
+                unique: dict[tuple[int, str], RowProblem] = {}
+                for problem in ctx.problems:
+                    unique.setdefault((problem.column, problem.msg_id), problem)
+                problems = tuple(unique.values())
+                all_problems.extend(problems)
+                previews.append(
+                    PreviewRow(
+                        row=item.row,
+                        outcome=Outcome.ERROR,
+                        code=item.code,
+                        name=draft.name,
+                        customer_id=target.id if target else None,
+                        problems=problems,
+                        warnings=warnings,
+                    )
+                )
+                continue
             previews.append(
                 PreviewRow(
                     row=item.row,
-                    outcome=Outcome.ERROR,
-                    code=item.code,
+                    outcome=item.outcome,
+                    code=target.code if target else item.code,
                     name=draft.name,
                     customer_id=target.id if target else None,
-                    problems=problems,
+                    old_code=match[1] if (match is not None and target is not None) else "",
+                    changed=item.changed + tuple(f"contact.{k}" for k in item.contact_changed),
                     warnings=warnings,
                 )
             )
-            continue
-        previews.append(
-            PreviewRow(
-                row=item.row,
-                outcome=item.outcome,
-                code=target.code if target else item.code,
-                name=draft.name,
-                customer_id=target.id if target else None,
-                old_code=match[1] if (match is not None and target is not None) else "",
-                changed=item.changed + tuple(f"contact.{k}" for k in item.contact_changed),
-                warnings=warnings,
-            )
-        )
-        if item.outcome is not Outcome.UNCHANGED:
-            prepared.append(
-                Prepared(
-                    row=item.row,
-                    outcome=item.outcome,
-                    # New rows keep the derived values only (computed here, outside the write
-                    # transaction, so the write lock is held briefly; and half the memory).
-                    draft=draft if target is not None else None,
-                    code=target.code if target else item.code,
-                    existing=target,
-                    changed=item.changed,
-                    contact_changed=item.contact_changed,
-                    stored=derived,
-                    contact=draft.contacts[0] if draft.contacts else None,
+            if item.outcome is not Outcome.UNCHANGED:
+                prepared.append(
+                    Prepared(
+                        row=item.row,
+                        outcome=item.outcome,
+                        # New rows keep the derived values only (computed here, outside the write
+                        # transaction, so the write lock is held briefly; and half the memory).
+                        draft=draft if target is not None else None,
+                        code=target.code if target else item.code,
+                        existing=target,
+                        changed=item.changed,
+                        contact_changed=item.contact_changed,
+                        stored=derived,
+                        contact=draft.contacts[0] if draft.contacts else None,
+                    )
                 )
-            )
-    return previews, prepared, all_problems

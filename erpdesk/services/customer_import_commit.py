@@ -20,6 +20,7 @@ from erpdesk.db import audit_bulk
 from erpdesk.db.audit import AuditEntry
 from erpdesk.db.base import AUDIT_SKIPPED_FIELDS
 from erpdesk.db.bulk import insert_rows
+from erpdesk.db.in_list import one_of
 from erpdesk.db.models.customer import (
     Customer,
     CustomerContact,
@@ -57,7 +58,7 @@ def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Pr
     seen = 0
     for part in _chunks(list(versions)):
         for cid, version in conn.execute(
-            select(Customer.id, Customer.version).where(Customer.id.in_(part))
+            select(Customer.id, Customer.version).where(one_of(conn, Customer.id, part))
         ):
             seen += 1
             if versions[cid] != version:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, text
 
+from erpdesk.db.in_list import one_of
 from erpdesk.db.models.customer import (
     Customer,
     CustomerCategory,
@@ -229,25 +230,28 @@ def load_existing(conn: Connection, wanted: Iterable[str]) -> dict[str, tuple[Ex
     by_id: dict[int, Existing] = {}
     aliases: list[tuple[int, str]] = []
     for part in _chunks(codes_wanted, LOOKUP_CHUNK):
-        for existing in _existing_rows(conn, Customer.code.in_(part)):
+        for existing in _existing_rows(conn, one_of(conn, Customer.code, part)):
             by_id[existing.id] = existing
         aliases.extend(
             (int(cid), str(code))
             for cid, code in conn.execute(
                 select(CustomerCodeAlias.customer_id, CustomerCodeAlias.code).where(
-                    CustomerCodeAlias.code.in_(part)
+                    one_of(conn, CustomerCodeAlias.code, part)
                 )
             )
         )
     missing = sorted({cid for cid, _ in aliases if cid not in by_id})
     for part in _chunks(missing, LOOKUP_CHUNK):
-        for existing in _existing_rows(conn, Customer.id.in_(part)):
+        for existing in _existing_rows(conn, one_of(conn, Customer.id, part)):
             by_id[existing.id] = existing
     for part in _chunks(sorted(by_id), LOOKUP_CHUNK):
         contact_columns = [getattr(CustomerContact, f) for f in CONTACT_FIELDS]
         for row in conn.execute(
             select(CustomerContact.id, CustomerContact.customer_id, *contact_columns)
-            .where(CustomerContact.customer_id.in_(part), CustomerContact.is_primary.is_(True))
+            .where(
+                one_of(conn, CustomerContact.customer_id, part),
+                CustomerContact.is_primary.is_(True),
+            )
             .order_by(CustomerContact.id)
         ):
             existing = by_id[row.customer_id]
@@ -269,7 +273,7 @@ def issued_codes(conn: Connection, wanted: Iterable[str]) -> set[str]:
         result.update(
             conn.execute(
                 select(IssuedCode.code).where(
-                    IssuedCode.scope == customer_codes.SCOPE, IssuedCode.code.in_(part)
+                    IssuedCode.scope == customer_codes.SCOPE, one_of(conn, IssuedCode.code, part)
                 )
             ).scalars()
         )

@@ -59,7 +59,8 @@ def check_drafts(
     """Run ``_check_chunk`` over ``items``, in this process unless ``_workers`` allows more.
 
     The rules (phone and e-mail parsing) and the derived fields (pinyin mnemonic) need no database;
-    common shapes take exact fast paths and the rest is cached per distinct value, for this call only.
+    common shapes take exact fast paths and the rest is cached per distinct value until
+    ``clear_caches``.
     """
     chunks = [items[i : i + _CHECK_CHUNK] for i in range(0, len(items), _CHECK_CHUNK)]
     results: list[tuple[FieldReport, tuple[Any, ...] | None]] = []
@@ -82,11 +83,13 @@ def check_drafts(
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
         return results
-    try:
-        for chunk in chunks:
-            collect(_check_chunk(chunk))
-    finally:
-        # The caches serve one file; keeping its values for the session would only hold memory.
-        customer_rules.clear_caches()
-        pinyin.clear_caches()
+    for chunk in chunks:
+        collect(_check_chunk(chunk))
     return results
+
+
+def clear_caches() -> None:
+    """Forget the answers the rules kept per distinct value: they serve one file, and keeping them
+    for the session would only hold memory. Called once a file is checked."""
+    customer_rules.clear_caches()
+    pinyin.clear_caches()

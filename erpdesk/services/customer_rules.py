@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import phonenumbers
@@ -69,6 +70,10 @@ CONTACT_LIMITS = {
     "im": 50,
     "notes": 200,
 }
+
+# The limited fields' values in one C call each (an import checks 100,000 drafts).
+_limited_fields = attrgetter(*LIMITS)
+_limited_contact_fields = attrgetter(*CONTACT_LIMITS)
 
 
 def phone_ok_reference(text: str, region: str = "CN") -> bool:
@@ -237,8 +242,7 @@ def validate_fields(draft: CustomerInput, *, phone_region: str = "CN") -> FieldR
         )
     if len(draft.mnemonic.strip()) > CODE_MAX:
         errors.append(_issue("mnemonic", "customer.too_long", max=CODE_MAX))
-    for field, limit in LIMITS.items():
-        value = getattr(draft, field)
+    for (field, limit), value in zip(LIMITS.items(), _limited_fields(draft), strict=True):
         if len(value if type(value) is str else str(value)) > limit and _too_long(value, limit):
             errors.append(_issue(field, "customer.too_long", max=limit))
     if draft.customer_type not in _CUSTOMER_TYPES:
@@ -277,8 +281,10 @@ def validate_fields(draft: CustomerInput, *, phone_region: str = "CN") -> FieldR
         prefix = f"contacts[{i}]."
         if not contact.name.strip():
             errors.append(_issue(prefix + "name", "customer.contact_name_required"))
-        for field, limit in CONTACT_LIMITS.items():
-            if _too_long(getattr(contact, field), limit):
+        for (field, limit), value in zip(
+            CONTACT_LIMITS.items(), _limited_contact_fields(contact), strict=True
+        ):
+            if _too_long(value, limit):
                 errors.append(
                     _issue(
                         prefix + field,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -76,6 +77,9 @@ CUSTOMER_FIELDS = (
     "notes",
 )
 CONTACT_FIELDS = ("name", "position", "phone", "mobile", "email", "im", "notes", "is_primary")
+_customer_fields = attrgetter(
+    *CUSTOMER_FIELDS
+)  # one C call for the 29 values (imports run it 100k times)
 DUPLICATE_FIELDS = frozenset({"name", "short_name", "phone", "email", "tax_number", "contacts"})
 
 
@@ -94,12 +98,8 @@ def _clean(draft: CustomerInput) -> dict[str, Any]:
     manual = draft.mnemonic_manual and bool(draft.mnemonic.strip())
     company = draft.customer_type is CustomerType.COMPANY
     values: dict[str, Any] = {
-        field: (
-            getattr(draft, field).strip()
-            if isinstance(getattr(draft, field), str)
-            else getattr(draft, field)
-        )
-        for field in CUSTOMER_FIELDS
+        field: value.strip() if isinstance(value, str) else value
+        for field, value in zip(CUSTOMER_FIELDS, _customer_fields(draft), strict=True)
     }
     values.update(
         name=name,

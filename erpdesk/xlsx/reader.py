@@ -114,6 +114,8 @@ class ReadResult:
     width: int
 
 
+Sink = Callable[[list[ReadRow], list[CellProblem]], None]
+
 # ------------------------------------------------------------------------------ cell cleaning
 
 
@@ -401,7 +403,8 @@ def _read_sheet(
     words: dict[str, str],
     file_kind: str,
     formula_problems: dict[tuple[int, int], tuple[str, dict[str, Any]]] | None,
-    sink: Callable[[list[ReadRow]], None] | None = None,
+    sink: Sink | None = None,
+    on_header: Callable[[ReadResult], None] | None = None,
 ) -> ReadResult | None:
     header: tuple[dict[str, int], dict[str, str], list[str], list[tuple[str, int, int]]] | None = (
         None
@@ -437,6 +440,8 @@ def _read_sheet(
         )
     mapped = [(spec.column(f), index - 1) for f, index in columns.items()]
     fields = tuple(column.field for column, _index in mapped)
+    if on_header is not None:
+        on_header(_result(file_kind, sheet, header_row, columns, texts, unknown, [], [], 0))
     result: list[ReadRow] = []
     count = 0
     problems: list[CellProblem] = []
@@ -487,8 +492,23 @@ def _read_sheet(
         result.append(ReadRow(number, fields, tuple(values)))
         count += 1
         if sink is not None and len(result) >= SINK_BATCH:
-            sink(result)
-            result = []
+            sink(result, problems)
+            result, problems = [], []
+    width = max(width, max(columns.values(), default=0))
+    return _result(file_kind, sheet, header_row, columns, texts, unknown, result, problems, width)
+
+
+def _result(
+    file_kind: str,
+    sheet: str,
+    header_row: int,
+    columns: dict[str, int],
+    texts: dict[str, str],
+    unknown: list[str],
+    rows: list[ReadRow],
+    problems: list[CellProblem],
+    width: int,
+) -> ReadResult:
     return ReadResult(
         file_kind=file_kind,
         sheet=sheet,
@@ -496,19 +516,24 @@ def _read_sheet(
         columns=columns,
         headers=texts,
         unknown=tuple(unknown),
-        rows=result,
+        rows=rows,
         problems=problems,
-        width=max(width, max(columns.values(), default=0)),
+        width=width,
     )
 
 
 def read_table(
-    path: Path, spec: KindSpec, sink: Callable[[list[ReadRow]], None] | None = None
+    path: Path,
+    spec: KindSpec,
+    sink: Sink | None = None,
+    on_header: Callable[[ReadResult], None] | None = None,
 ) -> ReadResult:
     """Check and read ``path`` for ``spec``; raises ``FileRefused`` for unusable files.
 
-    With ``sink``, rows are handed over in batches as they are read (and the result keeps only the
-    last partial batch), so a child process can stream them to its parent in bounded memory.
+    With ``sink``, rows are handed over in batches as they are read, each with the problems found in
+    its rows (the result keeps only the last partial batch), so a child process can stream them to
+    its parent in bounded memory and the parent can check them while the rest is read. ``on_header``
+    gets the sheet's header (a result without rows) before the first batch.
     """
     kind, scan = safety.check_file(path)
     words = _words(spec)
@@ -521,7 +546,7 @@ def read_table(
         formula_problems = None
         if scan is not None and part is not None and part in scan.formula_parts:
             formula_problems = formula_cells(path, part)
-        result = _read_sheet(name, rows, spec, words, kind, formula_problems, sink)
+        result = _read_sheet(name, rows, spec, words, kind, formula_problems, sink, on_header)
         if result is not None:
             return result
     from erpdesk.xlsx.columns import header_text

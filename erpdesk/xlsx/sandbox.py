@@ -1,6 +1,8 @@
 """Parse an untrusted file in a child process with a memory cap and a time limit (RELIABILITY §6).
 
-The child runs ``reader.read_table`` and sends back the result (or the refusal) through a pipe. On Linux
+The child runs ``reader.read_table`` and sends the header, then the rows in batches as it reads them,
+then the end of the result (or the refusal) through a pipe, so the caller can check rows while the rest
+of the file is read (``IsolatedRead``), or collect them all (``read_isolated``). On Linux
 the child limits its address space with ``RLIMIT_AS``; on Windows the cap is not applied yet (a Job Object
 is the planned mechanism) and only the time limit holds. A child that dies (out of memory in calamine,
 a crash in native code) or runs past the limit is killed and the file is refused with a message; the
@@ -13,13 +15,13 @@ import contextlib
 import multiprocessing
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from erpdesk.xlsx.columns import KINDS
-from erpdesk.xlsx.reader import ReadResult, ReadRow, read_table
+from erpdesk.xlsx.reader import CellProblem, ReadResult, ReadRow, read_table
 from erpdesk.xlsx.safety import FileRefused
 
 MEMORY_CAP = 512 * 1024 * 1024
@@ -40,7 +42,12 @@ def _limit_memory(limit: int) -> None:
 def _child(conn: Connection, path: str, kind: str, limit: int) -> None:
     try:
         _limit_memory(limit)
-        result = read_table(Path(path), KINDS[kind], sink=lambda rows: conn.send(("rows", rows)))
+        result = read_table(
+            Path(path),
+            KINDS[kind],
+            sink=lambda rows, problems: conn.send(("rows", rows, problems)),
+            on_header=lambda header: conn.send(("header", header)),
+        )
         conn.send(("ok", result))
     except FileRefused as exc:
         conn.send(("refused", exc.msg_id, dict(exc.params)))
@@ -53,6 +60,111 @@ def _child(conn: Connection, path: str, kind: str, limit: int) -> None:
         conn.close()
 
 
+Batch = tuple[list[ReadRow], list[CellProblem]]
+
+
+class IsolatedRead:
+    """A file being read in a child process, handed over as it is read.
+
+    ``header`` (a ``ReadResult`` without rows) is there once the object exists; ``batches()`` yields
+    the rows with their problems while the child reads on, and when it is exhausted ``header.width``
+    is final. ``close()`` (or leaving the ``with`` block) stops a child that is still running.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        kind: str,
+        *,
+        memory: int = MEMORY_CAP,
+        seconds: float = TIME_LIMIT,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self._memory, self._seconds, self._cancelled = memory, seconds, cancelled
+        context = multiprocessing.get_context("spawn")
+        self._conn, child_end = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_child, args=(child_end, str(path), kind, memory), daemon=True
+        )
+        self._process.start()
+        child_end.close()
+        self._deadline = time.monotonic() + seconds
+        self._done = False
+        try:
+            first = self._next()
+            if first[0] == "ok":  # a sheet without data rows: no header message came first
+                self._done = True
+                self.header: ReadResult = first[1]
+                self._tail: Batch = (first[1].rows, first[1].problems)
+                self.header.rows, self.header.problems = [], []
+            else:
+                self.header = first[1]
+                self._tail = ([], [])
+        except BaseException:
+            self.close()
+            raise
+
+    def _next(self) -> Any:
+        """The child's next message; raises ``FileRefused`` or ``ReadCancelled``."""
+        process = self._process
+        while True:
+            if self._conn.poll(0.05):
+                try:
+                    message = self._conn.recv()
+                except (EOFError, OSError):
+                    message = ("crashed", "no result")
+                break
+            if not process.is_alive() and not self._conn.poll(0):
+                message = ("crashed", f"exit {process.exitcode}")
+                break
+            if self._cancelled is not None and self._cancelled():
+                raise ReadCancelled
+            if time.monotonic() > self._deadline:
+                message = ("crashed", "time limit")
+                break
+        status = message[0]
+        if status in ("header", "rows", "ok"):
+            return message
+        if status == "refused":
+            raise FileRefused(message[1], **message[2])
+        raise FileRefused(
+            "xlsx.reader_crashed",
+            limit_mb=self._memory // (1024 * 1024),
+            seconds=int(self._seconds),
+        )
+
+    def batches(self) -> Iterator[Batch]:
+        try:
+            while not self._done:
+                message = self._next()
+                if message[0] == "rows":
+                    yield message[1], message[2]
+                    continue
+                result: ReadResult = message[1]
+                self.header.width = result.width
+                self._tail = (result.rows, result.problems)
+                self._done = True
+            if self._tail[0] or self._tail[1]:
+                yield self._tail
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        process = self._process
+        if process.is_alive():
+            process.join(timeout=0.5 if self._done else 0)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        self._conn.close()
+
+    def __enter__(self) -> IsolatedRead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def read_isolated(
     path: Path,
     kind: str,
@@ -62,47 +174,9 @@ def read_isolated(
     cancelled: Callable[[], bool] | None = None,
 ) -> ReadResult:
     """``read_table`` in a child process; raises ``FileRefused`` or ``ReadCancelled``."""
-    context = multiprocessing.get_context("spawn")
-    parent_end, child_end = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child_end, str(path), kind, memory), daemon=True)
-    process.start()
-    child_end.close()
-    deadline = time.monotonic() + seconds
-    message: Any = None
-    received: list[ReadRow] = []
-    try:
-        while True:
-            if parent_end.poll(0.05):
-                try:
-                    message = parent_end.recv()
-                except (EOFError, OSError):
-                    message = ("crashed", "no result")
-                if message[0] == "rows":
-                    received.extend(message[1])
-                    message = None
-                    continue
-                break
-            if not process.is_alive() and not parent_end.poll(0):
-                message = ("crashed", f"exit {process.exitcode}")
-                break
-            if cancelled is not None and cancelled():
-                raise ReadCancelled
-            if time.monotonic() > deadline:
-                message = ("crashed", "time limit")
-                break
-    finally:
-        if process.is_alive():
-            process.join(timeout=0.5 if message is not None else 0)
-        if process.is_alive():
-            process.kill()
-            process.join()
-        parent_end.close()
-    status = message[0]
-    if status == "ok":
-        result: ReadResult = message[1]
-        received.extend(result.rows)
-        result.rows = received
-        return result
-    if status == "refused":
-        raise FileRefused(message[1], **message[2])
-    raise FileRefused("xlsx.reader_crashed", limit_mb=memory // (1024 * 1024), seconds=int(seconds))
+    with IsolatedRead(path, kind, memory=memory, seconds=seconds, cancelled=cancelled) as reading:
+        result = reading.header
+        for rows, problems in reading.batches():
+            result.rows.extend(rows)
+            result.problems.extend(problems)
+    return result
