@@ -111,7 +111,9 @@ def ensure_cjk_font() -> None:
             _check(["apt-get", "update", "-q"], env=env)
             _check(["apt-get", "install", "-y", "-q", CJK_FONT_PACKAGE], env=env)
         return
-    print(f"No Chinese font found: PDF tests will fail. Install one: apt install {CJK_FONT_PACKAGE}")
+    print(
+        f"No Chinese font found: PDF tests will fail. Install one: apt install {CJK_FONT_PACKAGE}"
+    )
 
 
 def lint() -> None:
