@@ -5,7 +5,8 @@ then the end of the result (or the refusal) through a pipe, so the caller can ch
 of the file is read (``IsolatedRead``), or collect them all (``read_isolated``). On Linux
 the child limits its address space with ``RLIMIT_AS``; on Windows the cap is not applied yet (a Job Object
 is the planned mechanism) and only the time limit holds. A child that dies (out of memory in calamine,
-a crash in native code) or runs past the limit is killed and the file is refused with a message; the
+a crash in native code) or keeps us waiting past the limit (the time the caller spends on the rows it
+handed over does not count) is killed and the file is refused with a message; the
 caller's process never parses the file itself. ``cancelled`` is polled so the GUI's Cancel stops it.
 """
 
@@ -88,11 +89,11 @@ class IsolatedRead:
         )
         self._process.start()
         child_end.close()
-        self._deadline = time.monotonic() + seconds
+        self._waited = 0.0  # the time limit counts our waiting, not the time we spend on rows
         self._done = False
         try:
             first = self._next()
-            if first[0] == "ok":  # a sheet without data rows: no header message came first
+            if first[0] == "ok":  # not expected (the header is announced first), but complete
                 self._done = True
                 self.header: ReadResult = first[1]
                 self._tail: Batch = (first[1].rows, first[1].problems)
@@ -107,6 +108,7 @@ class IsolatedRead:
     def _next(self) -> Any:
         """The child's next message; raises ``FileRefused`` or ``ReadCancelled``."""
         process = self._process
+        started = time.monotonic()
         while True:
             if self._conn.poll(0.05):
                 try:
@@ -119,9 +121,10 @@ class IsolatedRead:
                 break
             if self._cancelled is not None and self._cancelled():
                 raise ReadCancelled
-            if time.monotonic() > self._deadline:
+            if self._waited + time.monotonic() - started > self._seconds:
                 message = ("crashed", "time limit")
                 break
+        self._waited += time.monotonic() - started
         status = message[0]
         if status in ("header", "rows", "ok"):
             return message
