@@ -5,16 +5,18 @@ then the end of the result (or the refusal) through a pipe, so the caller can ch
 of the file is read (``IsolatedRead``), or collect them all (``read_isolated``). On Linux
 the child limits its address space with ``RLIMIT_AS``; on Windows the cap is not applied yet (a Job Object
 is the planned mechanism) and only the time limit holds. A child that dies (out of memory in calamine,
-a crash in native code) or keeps us waiting past the limit (the time the caller spends on the rows it
-handed over does not count) is killed and the file is refused with a message; the
+a crash in native code) or runs past the limit is killed and the file is refused with a message; the
 caller's process never parses the file itself. ``cancelled`` is polled so the GUI's Cancel stops it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
+import queue
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -69,7 +71,9 @@ class IsolatedRead:
 
     ``header`` (a ``ReadResult`` without rows) is there once the object exists; ``batches()`` yields
     the rows with their problems while the child reads on, and when it is exhausted ``header.width``
-    is final. ``close()`` (or leaving the ``with`` block) stops a child that is still running.
+    is final. A thread receives the child's batches as soon as they are sent, so the child finishes
+    and frees its memory while the caller is still checking the first rows. ``close()`` (or leaving
+    the ``with`` block) stops a child that is still running.
     """
 
     def __init__(
@@ -89,26 +93,26 @@ class IsolatedRead:
         )
         self._process.start()
         child_end.close()
-        self._waited = 0.0  # the time limit counts our waiting, not the time we spend on rows
+        self._deadline = time.monotonic() + seconds
+        self._received: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._done = False
+        self._receiver: threading.Thread | None = None
         try:
             first = self._next()
-            if first[0] == "ok":  # not expected (the header is announced first), but complete
-                self._done = True
-                self.header: ReadResult = first[1]
-                self._tail: Batch = (first[1].rows, first[1].problems)
-                self.header.rows, self.header.problems = [], []
-            else:
-                self.header = first[1]
-                self._tail = ([], [])
         except BaseException:
             self.close()
             raise
+        self.header: ReadResult = first[1]
+        if first[0] == "ok":  # not expected (the header is announced first), but complete
+            self._received.put(("ok", first[1]))
+            self.header = dataclasses.replace(first[1], rows=[], problems=[])
+        else:
+            self._receiver = threading.Thread(target=self._receive, daemon=True)
+            self._receiver.start()
 
     def _next(self) -> Any:
         """The child's next message; raises ``FileRefused`` or ``ReadCancelled``."""
         process = self._process
-        started = time.monotonic()
         while True:
             if self._conn.poll(0.05):
                 try:
@@ -121,10 +125,9 @@ class IsolatedRead:
                 break
             if self._cancelled is not None and self._cancelled():
                 raise ReadCancelled
-            if self._waited + time.monotonic() - started > self._seconds:
+            if time.monotonic() > self._deadline:
                 message = ("crashed", "time limit")
                 break
-        self._waited += time.monotonic() - started
         status = message[0]
         if status in ("header", "rows", "ok"):
             return message
@@ -136,19 +139,32 @@ class IsolatedRead:
             seconds=int(self._seconds),
         )
 
+    def _receive(self) -> None:
+        """Thread: move the child's messages (or what went wrong) to the queue until the end."""
+        while True:
+            try:
+                message = self._next()
+            except BaseException as exc:  # handed to the caller's thread, raised there
+                self._received.put(("error", exc))
+                return
+            self._received.put(message)
+            if message[0] == "ok":
+                return
+
     def batches(self) -> Iterator[Batch]:
         try:
             while not self._done:
-                message = self._next()
+                message = self._received.get()
                 if message[0] == "rows":
                     yield message[1], message[2]
                     continue
+                if message[0] == "error":
+                    raise message[1]
                 result: ReadResult = message[1]
                 self.header.width = result.width
-                self._tail = (result.rows, result.problems)
                 self._done = True
-            if self._tail[0] or self._tail[1]:
-                yield self._tail
+                if result.rows or result.problems:
+                    yield result.rows, result.problems
         finally:
             self.close()
 
@@ -159,6 +175,8 @@ class IsolatedRead:
         if process.is_alive():
             process.kill()
             process.join()
+        if self._receiver is not None:
+            self._receiver.join()
         self._conn.close()
 
     def __enter__(self) -> IsolatedRead:
