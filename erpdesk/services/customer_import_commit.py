@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -71,6 +72,7 @@ INSERT_CHUNK = 5000
 _CUSTOMER_COLUMNS = ("id", "code", *_STORED_KEYS)
 _CONTACT_COLUMNS = ("customer_id", "id", *CONTACT_FIELDS, "phone_digits", "mobile_digits")
 _AUDITED_CONTACT = ("customer_id", "id", *CONTACT_FIELDS)
+_contact_columns = itemgetter(*_CONTACT_COLUMNS[2:])
 
 
 def _table(model: Any) -> Table:
@@ -186,13 +188,8 @@ def _contact_row(customer_id: int, contact: ContactInput) -> dict[str, Any]:
 def _new_contact_row(customer_id: int, contact: ContactInput) -> tuple[Any, ...]:
     """``_CONTACT_COLUMNS`` of a new primary contact (its id still ``None``)."""
     values = contact_values(contact, 0)
-    return (
-        customer_id,
-        None,
-        *(True if f == "is_primary" else values[f] for f in CONTACT_FIELDS),
-        values["phone_digits"],
-        values["mobile_digits"],
-    )
+    values["is_primary"] = True
+    return (customer_id, None, *_contact_columns(values))
 
 
 def write(
