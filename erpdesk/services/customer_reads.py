@@ -194,31 +194,25 @@ def _text(value: Any) -> str:
 def _bulk_created(row: Any, customer_id: int) -> list[HistoryEntry]:
     """The creation lines of a customer (and of its contacts) recorded by a bulk import entry."""
     found = audit_bulk.rows_for(row.new, customer_id)
-    lines = [
-        HistoryEntry(
+
+    def created(entity: str, name: Any, label: str = "") -> HistoryEntry:
+        return HistoryEntry(
             at=row.at_utc,
             user=row.app_user,
-            entity="contact",
+            entity=entity,
             action="insert",
             field="",
             old="",
-            new=_text(contact.get("name")),
-            label=_text(contact.get("name")),
+            new=_text(name),
+            label=label,
         )
+
+    # Newest first, as the per-row entries came: the contacts were inserted after their customer.
+    lines = [
+        created("contact", contact.get("name"), _text(contact.get("name")))
         for contact in reversed(found.get("customer_contact", []))
     ]
-    for customer in found.get("", []):
-        lines.append(
-            HistoryEntry(
-                at=row.at_utc,
-                user=row.app_user,
-                entity="customer",
-                action="insert",
-                field="",
-                old="",
-                new=_text(customer.get("name") or customer.get("code")),
-            )
-        )
+    lines += [created("customer", c.get("name") or c.get("code")) for c in found.get("", [])]
     return lines
 
 
