@@ -3500,114 +3500,109 @@ Customers, orders, settlements, statements and stocktake.</source>
 <context>
     <name>ReceivablesController</name>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="174"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="171"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="175"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="172"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="176"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="173"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="181"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="178"/>
         <source>Open items</source>
         <translation>未核销应收</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="182"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="179"/>
         <source>Advances</source>
         <translation>预收款</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="183"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="180"/>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="196"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="193"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="199"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="196"/>
         <source>{0} customers as of {1}</source>
         <translation>截至 {1} 共 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="165"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="162"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="166"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="163"/>
         <source>Oldest due</source>
         <translation>最早到期日</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="167"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="164"/>
         <source>Last receipt</source>
         <translation>最近收款日</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="208"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="205"/>
         <source>Not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="210"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="207"/>
         <source>Up to {0} days</source>
         <translation>{0} 天以内</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="212"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="209"/>
         <source>{0}–{1} days</source>
         <translation>{0}–{1} 天</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="214"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="211"/>
         <source>Over {0} days</source>
         <translation>{0} 天以上</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="248"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="245"/>
         <source>Export the aging report</source>
         <translation>导出账龄分析</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="249"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="246"/>
         <source>Aging {0}</source>
         <translation>账龄分析 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="250"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="247"/>
         <source>Exporting the aging report…</source>
         <translation>正在导出账龄分析…</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="259"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="256"/>
         <source>Export the receivables summary</source>
         <translation>导出应收汇总</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="260"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="257"/>
         <source>Receivables {0}</source>
         <translation>应收汇总 {0}</translation>
     </message>
     <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="261"/>
+        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="258"/>
         <source>Exporting the receivables summary…</source>
         <translation>正在导出应收汇总…</translation>
-    </message>
-    <message>
-        <location filename="../../erpdesk/ui/docks/receivables/controller.py" line="297"/>
-        <source>{0} customers exported to {1}</source>
-        <translation>已导出 {0} 个客户到 {1}</translation>
     </message>
 </context>
 <context>

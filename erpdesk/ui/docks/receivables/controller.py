@@ -9,7 +9,6 @@ dock refreshes itself when receivables, receipts or customers change. No SQL, no
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
@@ -23,20 +22,18 @@ from PySide6.QtWidgets import QLabel, QTableView
 from erpdesk.domain.permissions import Permission
 from erpdesk.services.errors import ValidationError
 from erpdesk.services.receivable_report_dto import AgingTable, SummaryTable
-from erpdesk.services.receivable_reports import ExportCancelled, parse_buckets
-from erpdesk.ui import jobs
+from erpdesk.services.receivable_reports import parse_buckets
+from erpdesk.ui import exporting, jobs
 from erpdesk.ui.docks.customer_form.navigator import CustomerNavigator
 from erpdesk.ui.docks.receivables.models import DATE, MONEY, ReportColumn, ReportTableModel
 from erpdesk.ui.docks.receivables.view import ReceivablesView
 from erpdesk.ui.events import AppEvents
-from erpdesk.ui.i18n import current_language
-from erpdesk.ui.prompts import Prompts, error_text
+from erpdesk.ui.prompts import error_text
 from erpdesk.ui.widgets.shortcuts import dock_shortcuts
 
 WATCHED = frozenset(
     {"receivable_item", "receipt", "receipt_allocation", "customer", "user_account"}
 )
-EXCEL_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 
 
 def bucket_text(bounds: tuple[int, ...]) -> str:
@@ -270,33 +267,11 @@ class ReceivablesController(QObject):
         busy_text: str,
         export: Callable[..., Any],
     ) -> jobs.Job | None:
-        """Ask for a file (unless given), then run ``export(target, lang=, progress=, cancelled=)``
-        as a cancellable job; the user's Cancel ends it without a file."""
-        target = target or Prompts.save_file(
-            self.view, caption, Path(file_stem + ".xlsx"), EXCEL_FILTER
+        """Ask for a file (unless given), then run ``export`` as a cancellable job."""
+        self.export_job = exporting.run_export(
+            self.view, target, caption, file_stem, busy_text, export, self._exported
         )
-        if target is None:
-            return None
-        lang = current_language()
-
-        def work(progress: jobs.Progress, cancelled: threading.Event) -> Any:
-            try:
-                return export(
-                    target,
-                    lang=lang,
-                    progress=lambda done: progress(done, 0),
-                    cancelled=cancelled.is_set,
-                )
-            except ExportCancelled:
-                raise jobs.JobCancelled from None
-
-        self.export_job = jobs.run_job(self.view, busy_text, work, self._exported)
         return self.export_job
 
     def _exported(self, result: Any) -> None:
-        text = self.tr("{0} customers exported to {1}").format(result.rows, result.path)
-        window = self.view.window()
-        status = getattr(window, "statusBar", None)
-        if callable(status):
-            status().showMessage(text, 10000)
         self.last_export = result
