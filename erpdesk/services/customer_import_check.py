@@ -418,21 +418,26 @@ class _Planner:
             pending[index] = None  # type: ignore[call-overload]
             checks[index] = None  # type: ignore[call-overload]
             ctx, draft, target, match = item.ctx, item.draft, item.target, item.match
-            # A cell the reader already rejected is missing from the draft: no second error for it.
-            rejected = {p.field for p in ctx.problems}
-            for issue in report.errors:
-                column = _column_of_issue(issue.field)
-                if column not in rejected:
-                    ctx.add(column, issue.msg_id, **dict(issue.params))
-            warnings = tuple(
-                ctx.make(_column_of_issue(w.field), w.msg_id, dict(w.params))
-                for w in report.warnings
-            )
-            if target is None and derived is not None:
-                warnings += tuple(
-                    ctx.make(column, "cell.possible_duplicate", params)
-                    for column, params in duplicates.find(item.row, derived, draft)
+            if report.errors:
+                # A cell the reader already rejected is missing from the draft: no second error.
+                rejected = {p.field for p in ctx.problems}
+                for issue in report.errors:
+                    column = _column_of_issue(issue.field)
+                    if column not in rejected:
+                        ctx.add(column, issue.msg_id, **dict(issue.params))
+            warnings: tuple[RowProblem, ...] = ()
+            if report.warnings:
+                warnings = tuple(
+                    ctx.make(_column_of_issue(w.field), w.msg_id, dict(w.params))
+                    for w in report.warnings
                 )
+            if target is None and derived is not None:
+                found = duplicates.find(item.row, derived, draft)
+                if found:
+                    warnings += tuple(
+                        ctx.make(column, "cell.possible_duplicate", params)
+                        for column, params in found
+                    )
             if ctx.problems:
                 unique: dict[tuple[int, str], RowProblem] = {}
                 for problem in ctx.problems:
