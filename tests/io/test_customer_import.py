@@ -359,3 +359,20 @@ def test_x7_every_bad_row_is_listed_and_nothing_is_written(
     comments = [c.comment.text for row in ws.iter_rows(min_row=2) for c in row if c.comment]
     assert len(comments) == 20
     assert all(text.startswith("Sheet 客户, row ") for text in comments)
+
+
+def test_a_dry_run_keeps_no_per_value_caches(
+    sqlite_db: Database, clock: Clock, tmp_path: Path
+) -> None:
+    """The rules cache answers per distinct phone, e-mail and pinyin run while a file is checked;
+    once the dry run is over they are empty again, so a session does not keep a file's values."""
+    from erpdesk.services import customer_rules, pinyin
+
+    services = _services(sqlite_db, clock)
+    plan = services.imports.dry_run(
+        "customers", customer_book(tmp_path / "c.xlsx", 50), lang="zh_CN"
+    )
+    assert plan.problems == ()
+    assert customer_rules._host_ok.cache_info().currsize == 0
+    assert customer_rules._phone_ok_cached.cache_info().currsize == 0
+    assert pinyin._run_initials.cache_info().currsize == 0
