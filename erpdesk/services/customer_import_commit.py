@@ -91,8 +91,8 @@ def _write_inserts(
     """Insert the new customers and their contacts, chunk by chunk, each chunk audited as one
     ``bulk_insert`` entry holding every row (``erpdesk.db.audit_bulk``).
 
-    Chunks keep the rows of 100,000 customers from coexisting three times over. The plan's rows
-    are not changed (a retry reuses them): generated codes live in the written rows only.
+    Only one chunk's rows, contacts and audit text are in memory at a time. The plan's rows are
+    not changed (a retry reuses them): generated codes live in the written rows only.
     """
     conn, actor = uow.connection, uow.actor
     typed = [p.code for p in inserts if p.code]
@@ -140,17 +140,18 @@ def _write_inserts(
             first_id = ids[0]
         created.extend(row[1] for row in rows)
         keys.update(map(str, ids))
-        contacts = [
-            _new_contact_row(customer_id, item.contact)
+        with_contact = [
+            (customer_id, item.contact)
             for customer_id, item in zip(ids, part, strict=True)
             if item.contact is not None
         ]
-        if contacts:
-            contact_ids = new_ids(conn, _table(CustomerContact), len(contacts))
+        contacts: list[tuple[Any, ...]] = []
+        if with_contact:
+            contact_ids = new_ids(conn, _table(CustomerContact), len(with_contact))
             contacts = [
-                (customer_id, contact_id, *rest)
-                for contact_id, (customer_id, _none, *rest) in zip(
-                    contact_ids, contacts, strict=True
+                _new_contact_row(customer_id, contact_id, contact)
+                for contact_id, (customer_id, contact) in zip(
+                    contact_ids, with_contact, strict=True
                 )
             ]
             insert_rows(
@@ -185,11 +186,11 @@ def _contact_row(customer_id: int, contact: ContactInput) -> dict[str, Any]:
     return {**contact_values(contact, 0), "customer_id": customer_id, "is_primary": True}
 
 
-def _new_contact_row(customer_id: int, contact: ContactInput) -> tuple[Any, ...]:
-    """``_CONTACT_COLUMNS`` of a new primary contact (its id still ``None``)."""
+def _new_contact_row(customer_id: int, contact_id: int, contact: ContactInput) -> tuple[Any, ...]:
+    """``_CONTACT_COLUMNS`` of a new primary contact."""
     values = contact_values(contact, 0)
     values["is_primary"] = True
-    return (customer_id, None, *_contact_columns(values))
+    return (customer_id, contact_id, *_contact_columns(values))
 
 
 def write(
