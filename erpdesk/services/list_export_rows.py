@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, Connection, and_, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import aliased
 
+from erpdesk.db.in_list import one_of
 from erpdesk.db.models.customer import Customer, CustomerContact
 from erpdesk.db.models.receivable import Receipt, ReceiptAllocation
 from erpdesk.db.models.settlement import Settlement
@@ -142,7 +143,7 @@ def contacts_of(
             *(getattr(CustomerContact, f) for f in CONTACT_FIELDS),
         )
         .join(Customer, Customer.id == CustomerContact.customer_id)
-        .where(CustomerContact.customer_id.in_(wanted))
+        .where(one_of(conn, CustomerContact.customer_id, wanted))
         .order_by(
             CustomerContact.customer_id,
             CustomerContact.is_primary.desc(),
