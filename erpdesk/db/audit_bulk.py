@@ -3,7 +3,8 @@
 An import of 100,000 customers is one business event. Recording it as one audit row per customer and
 per contact cost more than writing the customers themselves, so a bulk insert is recorded as entries
 of action ``bulk_insert`` that each hold up to ``BULK_SPAN`` consecutive ids of one table: the column
-names once, every inserted row in full (its id first), values shared by all rows once, and the rows
+names once, every inserted row in full (its id first), values shared by all rows of the entry once
+(a column that is the same in every row, such as one an import leaves blank, included), and the rows
 of child tables inserted with them (a contact's first column is its customer's id). Nothing is lost
 against per-row entries: who, when, which table, each row's key and every value are there, and the
 entry is chained and verified like any other.
@@ -19,6 +20,7 @@ import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from erpdesk.db.audit import AuditEntry, plain_value
@@ -49,8 +51,33 @@ def bulk_key_range(row_id: int) -> tuple[str, str]:
     return f"{max(row_id - BULK_SPAN + 1, 0):0{_DIGITS}d}", f"{row_id:0{_DIGITS}d}/"
 
 
+def _same(values: Sequence[Any]) -> bool:
+    """Whether every value is the first one, to the letter (same type, and for numbers the same
+    text: ``Decimal("1.0")`` and ``Decimal("1.00")`` are equal but not recorded alike)."""
+    first = values[0]
+    if values.count(first) != len(values) or len(set(map(type, values))) != 1:
+        return False
+    return not isinstance(first, Decimal | float) or len(set(map(str, values))) == 1
+
+
 def _payload(rows: BulkRows, chosen: Sequence[Sequence[Any]]) -> dict[str, Any]:
-    return {"columns": list(rows.columns), "constants": dict(rows.constants), "rows": chosen}
+    """A table's part of an entry; a column whose value is the same in every chosen row (often
+    blank: an import fills a few of the customer's columns) is recorded once, as a constant."""
+    constants = dict(rows.constants)
+    if not chosen:
+        return {"columns": list(rows.columns), "constants": constants, "rows": []}
+    by_column = list(zip(*chosen, strict=True))
+    kept = [0]  # the id (or parent id) stays in every row
+    for index in range(1, len(by_column)):
+        if _same(by_column[index]):
+            constants[rows.columns[index]] = by_column[index][0]
+        else:
+            kept.append(index)
+    return {
+        "columns": [rows.columns[i] for i in kept],
+        "constants": constants,
+        "rows": list(zip(*(by_column[i] for i in kept), strict=True)),
+    }
 
 
 def bulk_insert_entries(

@@ -82,3 +82,24 @@ def test_the_key_range_of_an_id_excludes_entries_that_start_after_it() -> None:
     assert not (low <= entry.row_pk < high)
     low, high = bulk_key_range(500 + BULK_SPAN)
     assert not (low <= entry.row_pk < high)  # starts too far before to hold that id
+
+
+def test_a_column_alike_in_every_row_is_recorded_once_and_read_back_to_the_letter() -> None:
+    rows = [
+        (1, "KH1", "", Decimal("1.0"), True),
+        (2, "KH2", "", Decimal("1.00"), 1),
+    ]
+    [entry] = bulk_insert_entries(
+        "customer", BulkRows(("id", "code", "notes", "credit", "flag"), rows)
+    )
+    assert isinstance(entry.new, str)
+    payload = json.loads(entry.new)
+    # blank notes are one constant; equal-but-different money texts and True/1 stay per row
+    assert payload["constants"] == {"notes": ""}
+    assert payload["columns"] == ["id", "code", "credit", "flag"]
+    assert rows_for(entry.new, 1)[""] == [
+        {"id": 1, "code": "KH1", "notes": "", "credit": "1.0", "flag": True}
+    ]
+    assert rows_for(entry.new, 2)[""] == [
+        {"id": 2, "code": "KH2", "notes": "", "credit": "1.00", "flag": 1}
+    ]
