@@ -10,7 +10,7 @@ file is still being read, ``write``, ``copy_prepared``) and keeps the names the 
 
 from __future__ import annotations
 
-from erpdesk.services.customer_import_check import plan, plan_batches
+from erpdesk.services.customer_import_check import plan, plan_batches, warm_up
 from erpdesk.services.customer_import_commit import write
 from erpdesk.services.customer_import_data import (
     CHUNK,
@@ -46,5 +46,6 @@ __all__ = [
     "new_ids",
     "plan",
     "plan_batches",
+    "warm_up",
     "write",
 ]

@@ -182,19 +182,18 @@ class ImportService:
         self.actor.require(Permission.IMPORT_DRY_RUN)
         path = Path(path)
         importer = _importer(kind)
-        streaming = isolate and hasattr(importer, "plan_batches")
+        streaming = isolate and hasattr(importer, "plan_batches")  # customers
         with contextlib.ExitStack() as stack:
             stack.enter_context(_collector_paused())
             if streaming:
                 # Rows are checked batch by batch while the child reads the rest of the file.
                 self._importable(kind)
+                reading = stack.enter_context(sandbox.IsolatedRead(path, kind, cancelled=cancelled))
+                importer.warm_up()  # one-time loads, while the child finds the header
                 try:
-                    reading = stack.enter_context(
-                        sandbox.IsolatedRead(path, kind, cancelled=cancelled)
-                    )
+                    table = reading.header
                 except sandbox.ReadCancelled:
                     raise ImportCancelled from None
-                table = reading.header
             else:
                 table = self.read(kind, path, isolate=isolate, cancelled=cancelled)
             conn = stack.enter_context(self.database.engine.connect())

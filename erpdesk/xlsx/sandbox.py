@@ -69,7 +69,8 @@ Batch = tuple[list[ReadRow], list[CellProblem]]
 class IsolatedRead:
     """A file being read in a child process, handed over as it is read.
 
-    ``header`` (a ``ReadResult`` without rows) is there once the object exists; ``batches()`` yields
+    The child starts at once; ``header`` (a ``ReadResult`` without rows) waits for it to find the
+    header, so the caller can prepare meanwhile; ``batches()`` yields
     the rows with their problems while the child reads on, and when it is exhausted ``header.width``
     is final. A thread receives the child's batches as soon as they are sent, so the child finishes
     and frees its memory while the caller is still checking the first rows. ``close()`` (or leaving
@@ -97,18 +98,21 @@ class IsolatedRead:
         self._received: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._done = False
         self._receiver: threading.Thread | None = None
-        try:
+        self._header: ReadResult | None = None
+
+    @property
+    def header(self) -> ReadResult:
+        """The sheet's header, a result without rows; waits until the child has found it."""
+        if self._header is None:
             first = self._next()
-        except BaseException:
-            self.close()
-            raise
-        self.header: ReadResult = first[1]
-        if first[0] == "ok":  # not expected (the header is announced first), but complete
-            self._received.put(("ok", first[1]))
-            self.header = dataclasses.replace(first[1], rows=[], problems=[])
-        else:
-            self._receiver = threading.Thread(target=self._receive, daemon=True)
-            self._receiver.start()
+            if first[0] == "ok":  # not expected (the header is announced first), but complete
+                self._received.put(("ok", first[1]))
+                self._header = dataclasses.replace(first[1], rows=[], problems=[])
+            else:
+                self._header = first[1]
+                self._receiver = threading.Thread(target=self._receive, daemon=True)
+                self._receiver.start()
+        return self._header
 
     def _next(self) -> Any:
         """The child's next message; raises ``FileRefused`` or ``ReadCancelled``."""
@@ -153,6 +157,7 @@ class IsolatedRead:
 
     def batches(self) -> Iterator[Batch]:
         try:
+            header = self.header
             while not self._done:
                 message = self._received.get()
                 if message[0] == "rows":
@@ -161,7 +166,7 @@ class IsolatedRead:
                 if message[0] == "error":
                     raise message[1]
                 result: ReadResult = message[1]
-                self.header.width = result.width
+                header.width = result.width
                 self._done = True
                 if result.rows or result.problems:
                     yield result.rows, result.problems
