@@ -2,8 +2,8 @@
 
 The work is split by job: ``customer_import_data`` (lookups, stored customers by code, ids, the
 planned row ``Prepared``), ``customer_import_check`` (the dry run: outcomes, problems, duplicate
-warnings; ``plan``), which runs the field rules through ``customer_import_rules`` (``check_drafts``,
-optionally in workers), and ``customer_import_commit`` (the bulk write with its audit entries;
+warnings; ``plan``), which runs the field rules through ``customer_import_rules``
+(``check_drafts``), and ``customer_import_commit`` (the bulk write with its audit entries;
 ``write``). This module is the importer ``ImportService`` calls (``plan``, or ``plan_batches`` while the
 file is still being read, ``write``, ``copy_prepared``) and keeps the names the other importers share.
 """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -281,23 +280,6 @@ def test_the_error_workbook_marks_the_bad_cells(
     assert again.problems == ()
     assert "错误说明" in again.unknown_columns
     assert services.imports.commit(again).created == 6
-
-
-def test_large_files_check_rows_in_parallel_with_the_same_result(
-    sqlite_db: Database, clock: Clock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from erpdesk.services import customer_import_rules as customer_import  # the rule runner
-
-    services = _services(sqlite_db, clock)
-    path = messy_customers(tmp_path / "m.xlsx")
-    serial = services.imports.dry_run("customers", path, lang="zh_CN")
-    monkeypatch.setattr(customer_import, "PARALLEL_MIN_ROWS", 1)
-    monkeypatch.setattr(customer_import, "_CHECK_CHUNK", 2)
-    monkeypatch.setenv("ERPDESK_IMPORT_WORKERS", "2")
-    assert customer_import._workers(6) == min(2, os.cpu_count() or 1)
-    parallel = services.imports.dry_run("customers", path, lang="zh_CN")
-    assert parallel.rows == serial.rows
-    assert parallel.problems == serial.problems
 
 
 def _cell(ref: str, value: object) -> str:
