@@ -170,8 +170,6 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         result = _export_list(args, ctx)
     ctx.say("export.done", count=result.rows, path=result.path)
-    if result.replaced_chars:
-        ctx.warn("export.replaced_chars", count=result.replaced_chars)
     return 0
 
 

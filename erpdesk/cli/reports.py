@@ -42,8 +42,6 @@ def run_aging(args: argparse.Namespace, ctx: CliContext) -> int:
     buckets = parse_buckets(args.buckets) if args.buckets is not None else None
     result = _service(ctx).export_aging(args.out, as_of=args.as_of, buckets=buckets, lang=ctx.lang)
     ctx.say("reports.aging_done", day=result.as_of.isoformat(), count=result.rows, path=result.path)
-    if result.replaced_chars:
-        ctx.warn("export.replaced_chars", count=result.replaced_chars)
     return 0
 
 
@@ -52,6 +50,4 @@ def run_summary(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.say(
         "reports.summary_done", day=result.as_of.isoformat(), count=result.rows, path=result.path
     )
-    if result.replaced_chars:
-        ctx.warn("export.replaced_chars", count=result.replaced_chars)
     return 0

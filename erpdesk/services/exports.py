@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import BigInteger, Float, bindparam, case, cast, func, select, type_coerce
+from sqlalchemy import BigInteger, Float, String, bindparam, case, cast, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
+from erpdesk.db.arrow_read import BATCH_ROWS, arrow_rows, supports_arrow
 from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import Customer, CustomerCategory, CustomerContact, CustomerLevel
 from erpdesk.db.models.user import UserAccount
@@ -36,6 +37,7 @@ from erpdesk.xlsx.writer import ExportCancelled
 __all__ = ["CUSTOMER_EXPORT_COLUMNS", "ExportCancelled", "ExportService"]
 
 CHUNK = 5000
+WIDTH_SAMPLE = 200  # rows read as Python values to fit the column widths
 CUSTOMER_EXPORT_COLUMNS: tuple[str, ...] = (*(c.field for c in CUSTOMERS.columns), "status")
 _ALL = CustomerFilter(status=StatusFilter.ALL)
 
@@ -50,13 +52,22 @@ def _label(prefix: str, value: str, lang: str) -> str:
 _LABELLED = {"customer_type": "customer_type", "settlement_method": "settlement_method"}
 
 
-def _customer_query(fields: Sequence[str], lang: str, *, in_order: bool) -> Any:
+def _customer_query(
+    fields: Sequence[str],
+    lang: str,
+    *,
+    in_order: bool,
+    arrow_columns: Sequence[writer.ExportColumn] = (),
+) -> Any:
     """One row per customer with the cells of ``fields`` already in export order.
 
     Names (category, level, salesperson), choice labels and the primary contact (primary first,
     then sort order, then id, as the list shows it) are resolved by the database, so each row
     reaches the writer as it comes from the cursor. ``in_order``: one query for all ids, rows in
     their order (SQLite's ``json_each``); otherwise the ids are bound as an IN list per chunk.
+    With ``arrow_columns`` (SQLite only) the rows are the cells alone, each column labelled with
+    its header as the Arrow export names its columns (``_arrow_cells``); otherwise each row starts
+    with the id.
     """
     first_contact = (
         select(CustomerContact.id)
@@ -109,17 +120,45 @@ def _customer_query(fields: Sequence[str], lang: str, *, in_order: bool) -> Any:
 
     if in_order:
         # SQLite: the ids travel as one JSON array and the rows come back in its order.
-        wanted = func.json_each(bindparam("ids_json")).table_valued("key", "value", name="wanted")
-        return (
-            select(Customer.id, *cells)
-            .select_from(joined(wanted.join(Customer, Customer.id == wanted.c.value)))
-            .order_by(wanted.c.key)
+        wanted = func.json_each(bindparam("ids_json", type_=String())).table_valued(
+            "key", "value", name="wanted"
         )
+        leading = (
+            _arrow_cells(cells, arrow_columns, wanted.c.key)
+            if arrow_columns
+            else [Customer.id, *cells]
+        )
+        query = select(*leading).select_from(
+            joined(wanted.join(Customer, Customer.id == wanted.c.value))
+        )
+        if arrow_columns:
+            # No ORDER BY: the JSON array is the outer loop (nothing else can drive the join), so
+            # the rows come in its order without a sort that would read every row before the
+            # first one is returned (the export's reading then overlaps its writing).
+            return query
+        return query.order_by(wanted.c.key)
     return (
         select(Customer.id, *cells)
         .select_from(joined(Customer.__table__))
         .where(Customer.id.in_(bindparam("ids", expanding=True)))
     )
+
+
+def _arrow_cells(
+    cells: list[Any], columns: Sequence[writer.ExportColumn], position: Any
+) -> list[Any]:
+    """The cells labelled with their headers; an empty text cell is NULL after the first batch.
+
+    The writer gives an empty string a formatted blank cell but writes nothing for NULL (a third
+    less time for this list). The first batch keeps its empty strings because the Arrow driver
+    infers each column's type from that batch, and a column of NULLs would be taken for numbers.
+    """
+    labelled = []
+    for cell, column in zip(cells, columns, strict=True):
+        if column.kind == writer.TEXT:
+            cell = case((position < BATCH_ROWS, cell), else_=func.nullif(cell, ""))
+        labelled.append(cell.label(column.header))
+    return labelled
 
 
 _CHOICES = {
@@ -181,6 +220,10 @@ class ExportService:
         ids = search.search_ids(query, filter, sort or CustomerSort())
         fields = [f for f in (columns or CUSTOMER_EXPORT_COLUMNS) if f in CUSTOMER_EXPORT_COLUMNS]
         export_columns = self.writer_columns(fields, lang)
+        if supports_arrow(self.database) and Path(out).suffix.lower() != ".csv":
+            return self._customers_arrow(
+                Path(out), list(ids), fields, export_columns, lang, progress, cancelled
+            )
         result = writer.write_table(
             Path(out),
             render("kind.customers", lang),
@@ -189,7 +232,37 @@ class ExportService:
             progress=progress,
             cancelled=cancelled,
         )
-        return ExportResult(path=str(out), rows=result.rows, replaced_chars=result.replaced_chars)
+        return ExportResult(path=str(out), rows=result.rows)
+
+    def _customers_arrow(
+        self,
+        out: Path,
+        ids: list[int],
+        fields: list[str],
+        columns: list[writer.ExportColumn],
+        lang: str,
+        progress: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> ExportResult:
+        """``customers`` on an SQLite file: the cells go from the database to the writer as an
+        Arrow stream, never as Python objects (about half the time of the row path)."""
+        query = _customer_query(fields, lang, in_order=True, arrow_columns=columns)
+        with self.database.engine.connect() as conn:
+            sample: list[Sequence[Any]] = [
+                tuple(row)
+                for row in conn.execute(query, {"ids_json": json.dumps(ids[:WIDTH_SAMPLE])})
+            ]
+        with arrow_rows(self.database, query, {"ids_json": json.dumps(ids)}) as stream:
+            stats = writer.write_xlsx_arrow(
+                out,
+                render("kind.customers", lang),
+                columns,
+                stream,
+                sample,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        return ExportResult(path=str(out), rows=stats.rows)
 
     def _customer_cells(
         self, ids: list[int], fields: list[str], lang: str

@@ -123,4 +123,3 @@ class ImportLogEntry:
 class ExportResult:
     path: str
     rows: int
-    replaced_chars: int

@@ -150,7 +150,7 @@ class ListExportService(AreaService):
         stats = writer.write_table(
             Path(out), sheet, columns, rows, progress=progress, cancelled=cancelled
         )
-        return ExportResult(path=str(out), rows=stats.rows, replaced_chars=stats.replaced_chars)
+        return ExportResult(path=str(out), rows=stats.rows)
 
     # ------------------------------------------------------------------ orders
 

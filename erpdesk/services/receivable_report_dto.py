@@ -121,4 +121,3 @@ class ReportExported:
     path: str
     rows: int
     as_of: date
-    replaced_chars: int = 0

@@ -73,9 +73,9 @@ def write_aging(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Write ``table`` to ``out``; returns how many characters XML could not hold were replaced."""
-    stats = writer.write_table(
+) -> None:
+    """Write ``table`` to ``out``."""
+    writer.write_table(
         out,
         render("reports.sheet.aging", lang, day=table.as_of.isoformat()),
         aging_columns(table, lang),
@@ -83,7 +83,6 @@ def write_aging(
         progress=progress,
         cancelled=cancelled,
     )
-    return stats.replaced_chars
 
 
 def write_summary(
@@ -93,9 +92,9 @@ def write_summary(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Write the summary ``table`` to ``out``; returns the replaced-character count."""
-    stats = writer.write_table(
+) -> None:
+    """Write the summary ``table`` to ``out``."""
+    writer.write_table(
         out,
         render("reports.sheet.receivables", lang, day=table.as_of.isoformat()),
         summary_columns(lang),
@@ -103,4 +102,3 @@ def write_summary(
         progress=progress,
         cancelled=cancelled,
     )
-    return stats.replaced_chars

@@ -358,10 +358,8 @@ class ReceivableReportService(AreaService):
         table = self.aging(as_of, buckets)
         from erpdesk.services.receivable_report_xlsx import write_aging
 
-        stats = write_aging(Path(out), table, lang, progress=progress, cancelled=cancelled)
-        return ReportExported(
-            path=str(out), rows=len(table.lines), as_of=table.as_of, replaced_chars=stats
-        )
+        write_aging(Path(out), table, lang, progress=progress, cancelled=cancelled)
+        return ReportExported(path=str(out), rows=len(table.lines), as_of=table.as_of)
 
     def export_summary(
         self,
@@ -377,10 +375,8 @@ class ReceivableReportService(AreaService):
         table = self.summary(as_of)
         from erpdesk.services.receivable_report_xlsx import write_summary
 
-        stats = write_summary(Path(out), table, lang, progress=progress, cancelled=cancelled)
-        return ReportExported(
-            path=str(out), rows=len(table.lines), as_of=table.as_of, replaced_chars=stats
-        )
+        write_summary(Path(out), table, lang, progress=progress, cancelled=cancelled)
+        return ReportExported(path=str(out), rows=len(table.lines), as_of=table.as_of)
 
 
 def _position(got: RowMapping) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from erpdesk import paths
 
@@ -73,7 +74,32 @@ def _excel(folder: Path) -> str:
     rows = list(raw_rows(target, "Sheet1"))
     if rows[1][0] != "=1+1 华鑫" or Decimal(str(rows[1][1])) != Decimal("1234.5"):
         raise RuntimeError(f"read back {rows[1]!r}")
-    return "written, read back; formulas neutralised; defusedxml active"
+    arrow_rows = _arrow_export(folder, columns[:2])
+    if arrow_rows[1][0] != "=1+1 华鑫" or Decimal(str(arrow_rows[1][1])) != Decimal("1234.5"):
+        raise RuntimeError(f"Arrow export read back {arrow_rows[1]!r}")
+    return "written (rows and Arrow), read back; formulas neutralised; defusedxml active"
+
+
+def _arrow_export(folder: Path, columns: list[Any]) -> list[Any]:
+    """An export through the SQLite Arrow driver (its native library must be in the build)."""
+    from sqlalchemy import text
+
+    from erpdesk.db.arrow_read import arrow_rows
+    from erpdesk.db.engine import open_database
+    from erpdesk.xlsx.reader import raw_rows
+    from erpdesk.xlsx.writer import write_xlsx_arrow
+
+    database = open_database("sqlite:///" + (folder / "selftest.db").as_posix())
+    target = folder / "selftest-arrow.xlsx"
+    try:
+        with database.engine.connect() as conn:  # creates the file the driver opens read-only
+            conn.exec_driver_sql("SELECT 1")
+        query = text("SELECT '=1+1 华鑫' AS 名称, 1234.5 AS 金额")
+        with arrow_rows(database, query, {}) as stream:
+            write_xlsx_arrow(target, "Sheet1", columns, stream, [("=1+1 华鑫", 1234.5)])
+    finally:
+        database.dispose()
+    return list(raw_rows(target, "Sheet1"))
 
 
 def _pdf(folder: Path) -> str:

@@ -58,8 +58,6 @@ def run_export(
 
     def done(result: Any) -> None:
         text = render("export.done", lang, count=result.rows, path=result.path)
-        if result.replaced_chars:
-            text += " " + render("export.replaced_chars", lang, count=result.replaced_chars)
         status = getattr(parent.window(), "statusBar", None)
         if callable(status):
             status().showMessage(text, 10000)

@@ -263,10 +263,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome.unchanged": ("unchanged", "无变化"),
     "outcome.error": ("error", "错误"),
     "export.done": ("{count} rows exported to {path}.", "已导出 {count} 行到 {path}。"),
-    "export.replaced_chars": (
-        "{count} characters that Excel cannot store were replaced with �.",
-        "{count} 个 Excel 无法保存的字符已替换为 �。",
-    ),
     "template.done": ("Template written to {path}.", "模板已保存到 {path}。"),
 }
 
