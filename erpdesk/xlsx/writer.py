@@ -24,6 +24,7 @@ import os
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -101,14 +102,30 @@ def _widths(columns: Sequence[ExportColumn], sample: list[Sequence[Any]]) -> lis
     return widths
 
 
-def _temp_beside(path: Path) -> Path:
+@contextmanager
+def _written_beside(
+    path: Path, *, cancelled_error: Callable[[], bool] = lambda: False
+) -> Iterator[Path]:
+    """A new file next to ``path`` to write in, moved onto ``path`` when the block completes.
+
+    On any error the file is removed, so a failed or cancelled export leaves nothing; an
+    ``OSError`` becomes ``xlsx.cannot_write``, and an error that ``cancelled_error()`` says came
+    from the caller's Cancel becomes ``ExportCancelled``.
+    """
     handle, name = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent)
     os.close(handle)
-    return Path(name)
-
-
-def _publish(temp: Path, path: Path) -> None:
-    os.replace(temp, path)
+    temp = Path(name)
+    try:
+        yield temp
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise DomainError("xlsx.cannot_write", path=str(path), reason=str(exc)) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        if cancelled_error():
+            raise ExportCancelled from None
+        raise
 
 
 def _formats(rx: Any, kinds: Sequence[str]) -> list[Any]:
@@ -136,8 +153,7 @@ def _save(
     """
     import rustpy_xlsxwriter as rx
 
-    temp = _temp_beside(path)
-    try:
+    with _written_beside(path, cancelled_error=cancelled_error) as temp:
         (
             rx.FastExcel(str(temp))
             .freeze(row=1)
@@ -151,15 +167,6 @@ def _save(
             )
             .save()
         )
-        _publish(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise DomainError("xlsx.cannot_write", path=str(path), reason=str(exc)) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        if cancelled_error():
-            raise ExportCancelled from None
-        raise
 
 
 def _check_headers(columns: Sequence[ExportColumn]) -> list[str]:
@@ -269,8 +276,7 @@ def _write_header_only(path: Path, sheet: str, headers: list[str]) -> None:
     """rustpy-xlsxwriter takes its columns from the first record, so an empty list needs this."""
     import xlsxwriter
 
-    temp = _temp_beside(path)
-    try:
+    with _written_beside(path) as temp:
         book = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False})
         ws = book.add_worksheet(sheet[:31])
         bold = book.add_format({"bold": True})
@@ -281,10 +287,6 @@ def _write_header_only(path: Path, sheet: str, headers: list[str]) -> None:
         if headers:
             ws.autofilter(0, 0, 0, len(headers) - 1)
         book.close()
-        _publish(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def neutralise_csv(text: str) -> str:
@@ -318,9 +320,8 @@ def write_csv(
 ) -> WriteStats:
     """Write ``rows`` as CSV (UTF-8 with BOM, RFC 4180, CRLF) to ``path``; same contract as xlsx."""
     kinds = [c.kind for c in columns]
-    temp = _temp_beside(path)
     count = 0
-    try:
+    with _written_beside(path) as temp:
         with temp.open("w", encoding="utf-8-sig", newline="") as handle:
             out = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
             out.writerow([neutralise_csv(c.header) for c in columns])
@@ -332,13 +333,6 @@ def write_csv(
                         raise ExportCancelled
                     if progress is not None:
                         progress(count)
-        _publish(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise DomainError("xlsx.cannot_write", path=str(path), reason=str(exc)) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return WriteStats(rows=count)
 
 
