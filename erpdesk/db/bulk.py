@@ -25,6 +25,75 @@ def _processor(table: Table, name: str, conn: Connection) -> Callable[[Any], Any
     return processor
 
 
+class BulkInsert:
+    """One table's insert statement for ``columns`` plus ``constants``, compiled once; ``params``
+    turns rows into the driver's parameters (pure Python: it may run while another thread executes
+    an earlier batch on the connection), ``execute`` runs them.
+
+    Columns left out take their scalar Python default, else the database default.
+    """
+
+    def __init__(
+        self,
+        conn: Connection,
+        table: Table,
+        columns: Sequence[str],
+        constants: Mapping[str, Any] | None = None,
+    ) -> None:
+        constants = dict(constants or {})
+        for column in table.columns:
+            if column.name in columns or column.name in constants:
+                continue
+            default = column.default
+            if default is not None and getattr(default, "is_scalar", False):
+                constants[column.name] = getattr(default, "arg", None)
+            elif default is not None:
+                # Core would call a computed default per row; here it would silently be left out.
+                raise ValueError(
+                    f"{table.name}.{column.name} has a computed default: pass its value"
+                )
+        names = [*columns, *constants]
+        compiled = table.insert().compile(dialect=conn.dialect, column_keys=names)
+        self.sql = str(compiled)
+        self.columns = tuple(columns)
+        self._order = compiled.positiontup
+        self._fixed: dict[str, Any] = {}
+        for name, value in constants.items():
+            processor = _processor(table, name, conn)
+            self._fixed[name] = processor(value) if processor is not None else value
+        processors = [(i, _processor(table, name, conn)) for i, name in enumerate(columns)]
+        self._converters = [(i, p) for i, p in processors if p is not None]
+
+    def params(self, rows: Iterable[Sequence[Any]]) -> list[Any]:
+        """The driver parameters of ``rows`` (Python values in ``columns`` order)."""
+        converters, columns, fixed, order = self._converters, self.columns, self._fixed, self._order
+
+        def converted(row: Sequence[Any]) -> list[Any]:
+            values = list(row)
+            for i, process in converters:
+                values[i] = process(values[i])
+            return values
+
+        prepared: Iterable[Sequence[Any]] = (converted(r) for r in rows) if converters else rows
+        if order is None:  # named parameter style (psycopg's pyformat)
+            return [dict(zip(columns, values, strict=True)) | fixed for values in prepared]
+        # Each row's values followed by the shared ones, picked into statement order in C.
+        shared = tuple(fixed.values())
+        position = {name: i for i, name in enumerate(columns)}
+        position.update({name: len(columns) + i for i, name in enumerate(fixed)})
+        indexes = [position[name] for name in order]
+        if len(indexes) == 1:
+            only = indexes[0]
+            return [((*values, *shared)[only],) for values in prepared]
+        pick = itemgetter(*indexes)
+        return [pick((*values, *shared)) for values in prepared]
+
+    def execute(self, conn: Connection, params: list[Any]) -> int:
+        if params:
+            conn.exec_driver_sql(self.sql, params)
+        return len(params)
+
+
 def insert_rows(
     conn: Connection,
     table: Table,
@@ -37,49 +106,5 @@ def insert_rows(
     Columns left out take their scalar Python default, else the database default. Returns the
     number of rows inserted.
     """
-    constants = dict(constants or {})
-    for column in table.columns:
-        if column.name in columns or column.name in constants:
-            continue
-        default = column.default
-        if default is not None and getattr(default, "is_scalar", False):
-            constants[column.name] = getattr(default, "arg", None)
-        elif default is not None:
-            # Core would call a computed default per row; here it would silently be left out.
-            raise ValueError(f"{table.name}.{column.name} has a computed default: pass its value")
-    names = [*columns, *constants]
-    compiled = table.insert().compile(dialect=conn.dialect, column_keys=names)
-    order = compiled.positiontup
-    fixed: dict[str, Any] = {}
-    for name, value in constants.items():
-        processor = _processor(table, name, conn)
-        fixed[name] = processor(value) if processor is not None else value
-    processors = [(i, _processor(table, name, conn)) for i, name in enumerate(columns)]
-    converters = [(i, p) for i, p in processors if p is not None]
-
-    def converted(row: Sequence[Any]) -> list[Any]:
-        values = list(row)
-        for i, process in converters:
-            values[i] = process(values[i])
-        return values
-
-    prepared: Iterable[Sequence[Any]] = (converted(r) for r in rows) if converters else rows
-    params: list[Any]
-    if order is None:  # named parameter style (psycopg's pyformat)
-        params = [dict(zip(columns, values, strict=True)) | fixed for values in prepared]
-    else:
-        # Each row's values followed by the shared ones, picked into statement order in C.
-        shared = tuple(fixed.values())
-        position = {name: i for i, name in enumerate(columns)}
-        position.update({name: len(columns) + i for i, name in enumerate(fixed)})
-        indexes = [position[name] for name in order]
-        if len(indexes) == 1:
-            only = indexes[0]
-            params = [((*values, *shared)[only],) for values in prepared]
-        else:
-            pick = itemgetter(*indexes)
-            params = [pick((*values, *shared)) for values in prepared]
-    if not params:
-        return 0
-    conn.exec_driver_sql(str(compiled), params)
-    return len(params)
+    bulk = BulkInsert(conn, table, columns, constants)
+    return bulk.execute(conn, bulk.params(rows))

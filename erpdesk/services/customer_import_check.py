@@ -44,6 +44,7 @@ from erpdesk.services.customer_import_data import (
     load_existing,
     load_lookups,
 )
+from erpdesk.services.customer_import_plain import PlainRow, contact_row, plain_rows
 from erpdesk.services.customer_import_rules import check_drafts, clear_caches
 from erpdesk.services.customer_writes import (
     CUSTOMER_FIELDS,
@@ -131,19 +132,34 @@ def _draft(values: dict[str, Any], contact: dict[str, Any] | None, code: str) ->
 
 @dataclass(slots=True)
 class _Pending:
-    """A row between building its draft and running the field rules on it."""
+    """A row between building its draft and running the field rules on it; a plain new row
+    (``customer_import_plain``) has no draft, its values are already checked and derived."""
 
     row: int
     ctx: _Row
-    draft: CustomerInput
+    draft: CustomerInput | None
     outcome: Outcome
     code: str
     match: tuple[Existing, str] | None
     target: Existing | None
     changed: tuple[str, ...]
     contact_changed: tuple[str, ...]
+    plain: PlainRow | None = None
+
+    @property
+    def name(self) -> str:
+        return self.plain.name if self.plain is not None else self.draft.name  # type: ignore[union-attr]
+
+    @property
+    def mobile(self) -> str:
+        """The new primary contact's mobile, or ""."""
+        if self.plain is not None:
+            return self.plain.contact[3] if self.plain.contact is not None else ""
+        contacts = self.draft.contacts  # type: ignore[union-attr]
+        return contacts[0].mobile if contacts else ""
 
 
+_CLEAN = FieldReport()
 _LOOKUP_COLUMNS = ("customer_type", "settlement_method", "category", "level", "salesperson")
 _SIGNALS = (("name_key", "name"), ("phone_digits", "phone"), ("tax_number", "tax_number"))
 
@@ -176,9 +192,8 @@ class _Duplicates:
                 for key, _column in _SIGNALS:
                     if derived[position[key]]:
                         wanted[key].add(str(derived[position[key]]))
-                for contact in item.draft.contacts:
-                    if contact.mobile:
-                        wanted["phone_digits"].add(phone_digits(contact.mobile))
+                if item.mobile:
+                    wanted["phone_digits"].add(phone_digits(item.mobile))
         stored = self.stored
         stored.clear()
         for key, _column in _SIGNALS:
@@ -197,14 +212,13 @@ class _Duplicates:
                 stored.setdefault(("phone_digits", str(value)), f"{code} {name}")
 
     def find(
-        self, row: int, derived: tuple[Any, ...], draft: CustomerInput
+        self, row: int, derived: tuple[Any, ...], mobile: str
     ) -> list[tuple[str, dict[str, Any]]]:
         found: list[tuple[str, dict[str, Any]]] = []
         position, seen, stored = self.position, self.seen, self.stored
         values = [(key, column, str(derived[position[key]])) for key, column in _SIGNALS]
-        values += [
-            ("phone_digits", "mobile", phone_digits(c.mobile)) for c in draft.contacts if c.mobile
-        ]
+        if mobile:
+            values.append(("phone_digits", "mobile", phone_digits(mobile)))
         for key, column, value in values:
             if not value:
                 continue
@@ -252,14 +266,16 @@ def plan_batches(
     *,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    plain: bool = True,
 ) -> tuple[list[PreviewRow], list[Prepared], list[RowProblem]]:
     """``plan`` over rows that arrive in batches (while the rest of the file is still being read).
 
     Each batch is checked as a whole, in file order: its codes and duplicate signals are looked up
     in one query each, and what must hold across the file (a code twice, a duplicate of an earlier
-    row) is remembered from batch to batch.
+    row) is remembered from batch to batch. ``plain`` False sends every row the ordinary way (tests
+    compare both).
     """
-    planner = _Planner(conn, header, mode, lang, progress, cancelled)
+    planner = _Planner(conn, header, mode, lang, progress, cancelled, plain)
     try:
         for rows, problems in batches:
             planner.batch(rows, problems)
@@ -279,9 +295,10 @@ class _Planner:
         lang: str,
         progress: Callable[[int], None] | None,
         cancelled: Callable[[], bool] | None,
+        plain: bool = True,
     ) -> None:
         self.conn, self.header, self.mode, self.lang = conn, header, mode, lang
-        self.progress, self.cancelled = progress, cancelled
+        self.progress, self.cancelled, self.plain = progress, cancelled, plain
         lookups = load_lookups(conn)
         self.tables = {c: t for c in _LOOKUP_COLUMNS if (t := lookups.table(c)) is not None}
         self.first_row: dict[str, int] = {}
@@ -295,7 +312,10 @@ class _Planner:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled
         pending = self._pending(rows, cell_problems)
-        checks = check_drafts([(p.draft, p.target is None) for p in pending])
+        checked = iter(check_drafts([(p.draft, p.target is None) for p in pending if p.draft]))
+        checks = [
+            (_CLEAN, p.plain.stored) if p.plain is not None else next(checked) for p in pending
+        ]
         self.duplicates.load(self.conn, pending, checks)
         self._outcomes(pending, checks)
         self.done += len(pending)
@@ -326,6 +346,7 @@ class _Planner:
         existing = load_existing(self.conn, normalised.values())
         issued = issued_codes(self.conn, normalised.values())
         first_row = self.first_row
+        plain = self._plain_rows(rows, normalised, existing)
 
         pending: list[_Pending] = []
         for index in range(len(rows)):
@@ -347,6 +368,13 @@ class _Planner:
                     ctx.add("code", "cell.code_exists", code=code, name=match[0].values["name"])
                 elif match is None and code in issued:
                     ctx.add("code", "cell.code_exists", code=code, name="")
+            if index in plain:
+                pending.append(
+                    _Pending(
+                        read.number, ctx, None, Outcome.NEW, code, match, None, (), (), plain[index]
+                    )
+                )
+                continue
             attributes: dict[str, Any] = {}
             contact_cells: dict[str, Any] = {}
             for column, value in zip(read.fields, read.cells, strict=True):
@@ -410,6 +438,27 @@ class _Planner:
         rows.clear()
         return pending
 
+    def _plain_rows(
+        self,
+        rows: list[ReadRow],
+        normalised: dict[int, str],
+        existing: dict[str, tuple[Existing, str]],
+    ) -> dict[int, PlainRow]:
+        """The batch's new rows that ``plain_rows`` vouches for, by index in the batch."""
+        if not self.plain or not rows:
+            return {}
+        fields = rows[0].fields
+        if any(read.fields != fields for read in rows):
+            return {}
+        upsert = self.mode is ImportMode.UPSERT
+        candidates = [
+            index
+            for index, read in enumerate(rows)
+            if not (upsert and (code := normalised.get(read.number, "")) and code in existing)
+        ]
+        found = plain_rows(fields, [rows[i].cells for i in candidates], self.tables)
+        return {i: p for i, p in zip(candidates, found, strict=True) if p is not None}
+
     def _outcomes(
         self,
         pending: list[_Pending],
@@ -424,6 +473,7 @@ class _Planner:
             pending[index] = None  # type: ignore[call-overload]
             checks[index] = None  # type: ignore[call-overload]
             ctx, draft, target, match = item.ctx, item.draft, item.target, item.match
+            name = item.name
             if report.errors:
                 # A cell the reader already rejected is missing from the draft: no second error.
                 rejected = {p.field for p in ctx.problems}
@@ -438,7 +488,7 @@ class _Planner:
                     for w in report.warnings
                 )
             if target is None and derived is not None:
-                found = duplicates.find(item.row, derived, draft)
+                found = duplicates.find(item.row, derived, item.mobile)
                 if found:
                     warnings += tuple(
                         ctx.make(column, "cell.possible_duplicate", params)
@@ -455,7 +505,7 @@ class _Planner:
                         row=item.row,
                         outcome=Outcome.ERROR,
                         code=item.code,
-                        name=draft.name,
+                        name=name,
                         customer_id=target.id if target else None,
                         problems=problems,
                         warnings=warnings,
@@ -467,7 +517,7 @@ class _Planner:
                     row=item.row,
                     outcome=item.outcome,
                     code=target.code if target else item.code,
-                    name=draft.name,
+                    name=name,
                     customer_id=target.id if target else None,
                     old_code=match[1] if (match is not None and target is not None) else "",
                     changed=item.changed + tuple(f"contact.{k}" for k in item.contact_changed),
@@ -475,6 +525,11 @@ class _Planner:
                 )
             )
             if item.outcome is not Outcome.UNCHANGED:
+                new_contact: tuple[Any, ...] | None = None
+                if item.plain is not None:
+                    new_contact = item.plain.contact
+                elif target is None and draft is not None and draft.contacts:
+                    new_contact = contact_row(draft.contacts[0])
                 prepared.append(
                     Prepared(
                         row=item.row,
@@ -487,6 +542,9 @@ class _Planner:
                         changed=item.changed,
                         contact_changed=item.contact_changed,
                         stored=derived,
-                        contact=draft.contacts[0] if draft.contacts else None,
+                        contact=draft.contacts[0]
+                        if (target and draft and draft.contacts)
+                        else None,
+                        new_contact=new_contact,
                     )
                 )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
@@ -20,7 +19,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from erpdesk.db import audit_bulk
 from erpdesk.db.audit import AuditEntry
 from erpdesk.db.base import AUDIT_SKIPPED_FIELDS
-from erpdesk.db.bulk import insert_rows
+from erpdesk.db.bulk import BulkInsert, insert_rows
 from erpdesk.db.in_list import one_of
 from erpdesk.db.models.customer import (
     Customer,
@@ -28,11 +27,12 @@ from erpdesk.db.models.customer import (
     IssuedCode,
 )
 from erpdesk.db.uow import UnitOfWork
+from erpdesk.db.write_behind import WriteBehind
 from erpdesk.domain.customers import (
     CustomerStatus,
 )
 from erpdesk.domain.errors import DomainError
-from erpdesk.services import customer_codes, customer_reads, customer_search
+from erpdesk.services import customer_codes, customer_import_plain, customer_reads, customer_search
 from erpdesk.services.customer_dto import ContactInput
 from erpdesk.services.customer_import_data import (
     _LOADED,
@@ -70,13 +70,43 @@ def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Pr
 
 INSERT_CHUNK = 5000
 _CUSTOMER_COLUMNS = ("id", "code", *_STORED_KEYS)
-_CONTACT_COLUMNS = ("customer_id", "id", *CONTACT_FIELDS, "phone_digits", "mobile_digits")
+_CONTACT_COLUMNS = ("customer_id", "id", *customer_import_plain.CONTACT_COLUMNS)
 _AUDITED_CONTACT = ("customer_id", "id", *CONTACT_FIELDS)
-_contact_columns = itemgetter(*_CONTACT_COLUMNS[2:])
 
 
 def _table(model: Any) -> Table:
     return cast(Table, model.__table__)
+
+
+def _codes(
+    conn: Connection,
+    inserts: list[Prepared],
+    today: date,
+    now: datetime,
+    check_cancel: Callable[[], None],
+) -> list[str]:
+    """Each new customer's code: the typed one (all reserved first, so the rule skips them), else
+    the next of its category's rule, taken in file order."""
+    insert_rows(
+        conn,
+        _table(IssuedCode),
+        ("code",),
+        ((p.code,) for p in inserts if p.code),
+        {"scope": customer_codes.SCOPE, "issued_at": now},
+    )
+    codes: list[str] = []
+    for index, item in enumerate(inserts):
+        code = item.code
+        if not code:
+            if index % INSERT_CHUNK == 0:
+                check_cancel()
+            values = item.stored_values()
+            code, _near = customer_codes.allocate(
+                conn, values["category_id"], values["region"], today
+            )
+            customer_codes.reserve(conn, code, now)
+        codes.append(code)
+    return codes
 
 
 def _write_inserts(
@@ -89,20 +119,18 @@ def _write_inserts(
     keys: set[str],
 ) -> list[str]:
     """Insert the new customers and their contacts, chunk by chunk, each chunk audited as one
-    ``bulk_insert`` entry holding every row (``erpdesk.db.audit_bulk``).
+    ``bulk_insert`` entry holding every row (``erpdesk.db.audit_bulk``) and indexed for search.
 
-    Only one chunk's rows, contacts and audit text are in memory at a time. The plan's rows are
-    not changed (a retry reuses them): generated codes live in the written rows only.
+    This thread builds each chunk's rows, parameters and audit text while a ``WriteBehind`` thread
+    writes the chunk before (the driver releases the GIL while the database works). Only two
+    chunks are in memory at a time. The plan's rows are not changed (a retry reuses them):
+    generated codes live in the written rows only.
     """
     conn, actor = uow.connection, uow.actor
-    typed = [p.code for p in inserts if p.code]
-    insert_rows(
-        conn,
-        _table(IssuedCode),
-        ("code",),
-        ((code,) for code in typed),
-        {"scope": customer_codes.SCOPE, "issued_at": now},
-    )
+    codes = _codes(conn, inserts, today, now, check_cancel)
+    ids = new_ids(conn, _table(Customer), len(inserts))
+    with_contact = sum(p.new_contact is not None for p in inserts)
+    contact_ids = iter(new_ids(conn, _table(CustomerContact), with_contact) if with_contact else ())
     shared = {
         "status": CustomerStatus.ACTIVE.value,
         "deactivated_at": None,
@@ -115,55 +143,41 @@ def _write_inserts(
         "updated_by": actor,
     }
     audited_shared = {k: v for k, v in shared.items() if k not in AUDIT_SKIPPED_FIELDS}
-    created: list[str] = []
-    first_id: int | None = None
-    done = 0
-    for part in _chunks(inserts, INSERT_CHUNK):
-        check_cancel()
-        rows: list[tuple[Any, ...]] = []
-        ids = new_ids(conn, _table(Customer), len(part))
-        for customer_id, item in zip(ids, part, strict=True):
-            stored = item.stored
-            if stored is None:
-                stored = tuple(item.stored_values().values())
-            code = item.code
-            if not code:
-                # Typed codes are reserved above, so the allocator skips them (is_issued).
-                values = dict(zip(_STORED_KEYS, stored, strict=True))
-                code, _near = customer_codes.allocate(
-                    conn, values["category_id"], values["region"], today
-                )
-                customer_codes.reserve(conn, code, now)
-            rows.append((customer_id, code, *stored))
-        insert_rows(conn, _table(Customer), _CUSTOMER_COLUMNS, rows, shared)
-        if first_id is None:
-            first_id = ids[0]
-        created.extend(row[1] for row in rows)
-        keys.update(map(str, ids))
-        with_contact = [
-            (customer_id, item.contact)
-            for customer_id, item in zip(ids, part, strict=True)
-            if item.contact is not None
-        ]
-        contacts: list[tuple[Any, ...]] = []
-        if with_contact:
-            contact_ids = new_ids(conn, _table(CustomerContact), len(with_contact))
-            contacts = [
-                _new_contact_row(customer_id, contact_id, contact)
-                for contact_id, (customer_id, contact) in zip(
-                    contact_ids, with_contact, strict=True
+    customers = BulkInsert(conn, _table(Customer), _CUSTOMER_COLUMNS, shared)
+    contacts_insert = BulkInsert(conn, _table(CustomerContact), _CONTACT_COLUMNS, {"sort_order": 0})
+    width = len(_AUDITED_CONTACT)
+
+    def chunk_writer(
+        customer_params: list[Any],
+        contact_params: list[Any],
+        entries: list[AuditEntry],
+        span: tuple[int, int],
+    ) -> Callable[[], None]:
+        def write_chunk() -> None:
+            customers.execute(conn, customer_params)
+            contacts_insert.execute(conn, contact_params)
+            uow.record(entries)
+            customer_search.rebuild_fts(conn, min_id=span[0] - 1, max_id=span[1])
+
+        return write_chunk
+
+    with WriteBehind(done=progress) as writer:
+        for start in range(0, len(inserts), INSERT_CHUNK):
+            check_cancel()
+            part = inserts[start : start + INSERT_CHUNK]
+            part_ids = ids[start : start + len(part)]
+            rows = [
+                (customer_id, code, *_stored(item))
+                for customer_id, code, item in zip(
+                    part_ids, codes[start : start + len(part)], part, strict=True
                 )
             ]
-            insert_rows(
-                conn,
-                _table(CustomerContact),
-                _CONTACT_COLUMNS,
-                contacts,
-                {"sort_order": 0},
-            )
-        width = len(_AUDITED_CONTACT)
-        uow.record(
-            audit_bulk.bulk_insert_entries(
+            contacts = [
+                (customer_id, next(contact_ids), *item.new_contact)
+                for customer_id, item in zip(part_ids, part, strict=True)
+                if item.new_contact is not None
+            ]
+            entries = audit_bulk.bulk_insert_entries(
                 "customer",
                 audit_bulk.BulkRows(_CUSTOMER_COLUMNS, rows, audited_shared),
                 {
@@ -172,25 +186,26 @@ def _write_inserts(
                     )
                 },
             )
-        )
-        del rows, contacts
-        done += len(part)
-        if progress is not None:
-            progress(done)
-    assert first_id is not None
-    customer_search.rebuild_fts(conn, min_id=first_id - 1)
-    return created
+            writer.submit(
+                chunk_writer(
+                    customers.params(rows),
+                    contacts_insert.params(contacts),
+                    entries,
+                    (part_ids[0], part_ids[-1]),
+                ),
+                rows=len(part),
+            )
+            del rows, contacts, entries
+    keys.update(map(str, ids))
+    return codes
+
+
+def _stored(item: Prepared) -> tuple[Any, ...]:
+    return item.stored if item.stored is not None else tuple(item.stored_values().values())
 
 
 def _contact_row(customer_id: int, contact: ContactInput) -> dict[str, Any]:
     return {**contact_values(contact, 0), "customer_id": customer_id, "is_primary": True}
-
-
-def _new_contact_row(customer_id: int, contact_id: int, contact: ContactInput) -> tuple[Any, ...]:
-    """``_CONTACT_COLUMNS`` of a new primary contact."""
-    values = contact_values(contact, 0)
-    values["is_primary"] = True
-    return (customer_id, contact_id, *_contact_columns(values))
 
 
 def write(

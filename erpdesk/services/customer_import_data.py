@@ -95,7 +95,8 @@ class Prepared:
     """A valid row ready to write.
 
     New customers keep only their derived column values (``stored``, in ``_STORED_KEYS`` order) and
-    their contact; updates keep the whole draft and the stored customer they change.
+    their primary contact's columns (``new_contact``, in ``customer_import_plain.CONTACT_COLUMNS``
+    order); updates keep the whole draft, its contact and the stored customer they change.
     """
 
     row: int
@@ -107,6 +108,7 @@ class Prepared:
     contact_changed: tuple[str, ...] = ()
     stored: tuple[Any, ...] | None = None
     contact: ContactInput | None = None
+    new_contact: tuple[Any, ...] | None = None
 
     def stored_values(self) -> dict[str, Any]:
         if self.stored is None:

@@ -315,16 +315,17 @@ def sync_fts(conn: Connection, customer_ids: Sequence[int]) -> None:
         )
 
 
-def rebuild_fts(conn: Connection, *, min_id: int = 0) -> None:
-    """(Re)build the FTS rows of every customer with ``id > min_id`` (bulk loads)."""
+def rebuild_fts(conn: Connection, *, min_id: int = 0, max_id: int | None = None) -> None:
+    """(Re)build the FTS rows of every customer with ``min_id < id <= max_id`` (bulk loads)."""
     if conn.dialect.name != "sqlite":
         return
-    conn.exec_driver_sql("DELETE FROM customer_fts WHERE rowid > ?", (min_id,))
+    upper = (1 << 63) - 1 if max_id is None else max_id
+    conn.exec_driver_sql("DELETE FROM customer_fts WHERE rowid > ? AND rowid <= ?", (min_id, upper))
     conn.exec_driver_sql(
         "INSERT INTO customer_fts (rowid, name, short_name, contacts, phones) "
         + FTS_SELECT
-        + " WHERE c.id > ?",
-        (min_id,),
+        + " WHERE c.id > ? AND c.id <= ?",
+        (min_id, upper),
     )
 
 
