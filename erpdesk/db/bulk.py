@@ -10,7 +10,7 @@ every row (timestamps, user, status) are converted once, and the rows go to the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import itemgetter
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -66,27 +66,29 @@ class BulkInsert:
 
     def params(self, rows: Iterable[Sequence[Any]]) -> list[Any]:
         """The driver parameters of ``rows`` (Python values in ``columns`` order)."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        if not rows:
+            return []
         converters, columns, fixed, order = self._converters, self.columns, self._fixed, self._order
-
-        def converted(row: Sequence[Any]) -> list[Any]:
-            values = list(row)
-            for i, process in converters:
-                values[i] = process(values[i])
-            return values
-
-        prepared: Iterable[Sequence[Any]] = (converted(r) for r in rows) if converters else rows
         if order is None:  # named parameter style (psycopg's pyformat)
-            return [dict(zip(columns, values, strict=True)) | fixed for values in prepared]
-        # Each row's values followed by the shared ones, picked into statement order in C.
-        shared = tuple(fixed.values())
-        position = {name: i for i, name in enumerate(columns)}
-        position.update({name: len(columns) + i for i, name in enumerate(fixed)})
-        indexes = [position[name] for name in order]
-        if len(indexes) == 1:
-            only = indexes[0]
-            return [((*values, *shared)[only],) for values in prepared]
-        pick = itemgetter(*indexes)
-        return [pick((*values, *shared)) for values in prepared]
+            named: list[Any] = []
+            for row in rows:
+                values = list(row)
+                for i, process in converters:
+                    values[i] = process(values[i])
+                named.append(dict(zip(columns, values, strict=True)) | fixed)
+            return named
+        # Column by column: each converter maps one column in a C loop, and the rows are put
+        # together in statement order by zip, with the shared values repeated.
+        by_column: list[Any] = list(zip(*rows, strict=True))
+        if len(by_column) != len(columns):
+            raise ValueError(f"rows have {len(by_column)} values for {len(columns)} columns")
+        for i, process in converters:
+            by_column[i] = list(map(process, by_column[i]))
+        source = dict(zip(columns, by_column, strict=True))
+        source.update({name: repeat(value) for name, value in fixed.items()})
+        # Not strict: the shared values repeat without end, the columns stop with the rows.
+        return list(zip(*(source[name] for name in order), strict=False))
 
     def execute(self, conn: Connection, params: list[Any]) -> int:
         if params:

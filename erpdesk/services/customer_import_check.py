@@ -19,6 +19,7 @@ from erpdesk.db.in_list import one_of
 from erpdesk.db.models.customer import (
     Customer,
     CustomerContact,
+    IssuedCode,
 )
 from erpdesk.domain import codes
 from erpdesk.domain.customers import (
@@ -27,6 +28,7 @@ from erpdesk.domain.customers import (
     phone_digits,
 )
 from erpdesk.domain.errors import DomainError
+from erpdesk.services import customer_codes
 from erpdesk.services.customer_dto import ContactInput, CustomerInput, FieldReport
 from erpdesk.services.customer_import_data import (
     _ATTRIBUTE,
@@ -145,21 +147,16 @@ class _Pending:
     changed: tuple[str, ...]
     contact_changed: tuple[str, ...]
     plain: PlainRow | None = None
+    # Set by the rules (``check_drafts``), or at once for a plain row.
+    report: FieldReport = field(default_factory=FieldReport)
+    derived: tuple[Any, ...] | None = None
+    mobile_digits: str = ""  # a new customer's contact mobile, as a duplicate signal
 
     @property
     def name(self) -> str:
         return self.plain.name if self.plain is not None else self.draft.name  # type: ignore[union-attr]
 
-    @property
-    def mobile(self) -> str:
-        """The new primary contact's mobile, or ""."""
-        if self.plain is not None:
-            return self.plain.contact[3] if self.plain.contact is not None else ""
-        contacts = self.draft.contacts  # type: ignore[union-attr]
-        return contacts[0].mobile if contacts else ""
 
-
-_CLEAN = FieldReport()
 _LOOKUP_COLUMNS = ("customer_type", "settlement_method", "category", "level", "salesperson")
 _SIGNALS = (("name_key", "name"), ("phone_digits", "phone"), ("tax_number", "tax_number"))
 
@@ -173,29 +170,27 @@ class _Duplicates:
     order; ``seen`` remembers the first row of each value across batches.
     """
 
-    def __init__(self) -> None:
-        self.position = {key: _STORED_KEYS.index(key) for key, _column in _SIGNALS}
+    def __init__(self, anything_stored: bool = True) -> None:
+        self.fields = tuple((key, column, _STORED_KEYS.index(key)) for key, column in _SIGNALS)
         self.seen: dict[tuple[str, str], int] = {}
         self.stored: dict[tuple[str, str], str] = {}
+        self.anything_stored = anything_stored
 
-    def load(
-        self,
-        conn: Connection,
-        pending: list[_Pending],
-        checks: list[tuple[FieldReport, tuple[Any, ...] | None]],
-    ) -> None:
+    def load(self, conn: Connection, pending: list[_Pending]) -> None:
         """Look up the stored customers sharing a signal with the new rows of one batch."""
-        position = self.position
-        wanted: dict[str, set[str]] = {key: set() for key, _column in _SIGNALS}
-        for item, (_report, derived) in zip(pending, checks, strict=True):
-            if item.target is None and derived is not None:
-                for key, _column in _SIGNALS:
-                    if derived[position[key]]:
-                        wanted[key].add(str(derived[position[key]]))
-                if item.mobile:
-                    wanted["phone_digits"].add(phone_digits(item.mobile))
         stored = self.stored
         stored.clear()
+        if not self.anything_stored:
+            return
+        wanted: dict[str, set[str]] = {key: set() for key, _column in _SIGNALS}
+        for item in pending:
+            derived = item.derived
+            if item.target is None and derived is not None:
+                for key, _column, index in self.fields:
+                    if derived[index]:
+                        wanted[key].add(str(derived[index]))
+                if item.mobile_digits:
+                    wanted["phone_digits"].add(item.mobile_digits)
         for key, _column in _SIGNALS:
             column = getattr(Customer, key)
             for part in _chunks(sorted(wanted[key]), LOOKUP_CHUNK):
@@ -212,23 +207,36 @@ class _Duplicates:
                 stored.setdefault(("phone_digits", str(value)), f"{code} {name}")
 
     def find(
-        self, row: int, derived: tuple[Any, ...], mobile: str
+        self, row: int, derived: tuple[Any, ...], mobile_digits: str
     ) -> list[tuple[str, dict[str, Any]]]:
+        """The signals of a new row (file order) that a stored customer or an earlier row share."""
         found: list[tuple[str, dict[str, Any]]] = []
-        position, seen, stored = self.position, self.seen, self.stored
-        values = [(key, column, str(derived[position[key]])) for key, column in _SIGNALS]
-        if mobile:
-            values.append(("phone_digits", "mobile", phone_digits(mobile)))
-        for key, column, value in values:
-            if not value:
-                continue
-            other = stored.get((key, value))
-            if other is None and (key, value) in seen and seen[(key, value)] != row:
-                other = f"#{seen[(key, value)]}"
-            seen.setdefault((key, value), row)
-            if other is not None:
-                found.append((column, {"other": other}))
+        seen, stored = self.seen, self.stored
+        for key, column, index in self.fields:
+            value = derived[index]
+            if value:
+                self._check(found, row, key, column, str(value), seen, stored)
+        if mobile_digits:
+            self._check(found, row, "phone_digits", "mobile", mobile_digits, seen, stored)
         return found
+
+    @staticmethod
+    def _check(
+        found: list[tuple[str, dict[str, Any]]],
+        row: int,
+        key: str,
+        column: str,
+        value: str,
+        seen: dict[tuple[str, str], int],
+        stored: dict[tuple[str, str], str],
+    ) -> None:
+        pair = (key, value)
+        first = seen.setdefault(pair, row)
+        other = stored.get(pair) if stored else None
+        if other is None and first != row:
+            other = f"#{first}"
+        if other is not None:
+            found.append((column, {"other": other}))
 
 
 Batch = tuple[list[ReadRow], list[CellProblem]]
@@ -302,7 +310,16 @@ class _Planner:
         lookups = load_lookups(conn)
         self.tables = {c: t for c in _LOOKUP_COLUMNS if (t := lookups.table(c)) is not None}
         self.first_row: dict[str, int] = {}
-        self.duplicates = _Duplicates()
+        # Nothing stored (a first import): no stored customer to match or to duplicate, and no
+        # code issued. The dry run reads one snapshot, so this holds for every batch.
+        self.customers_stored = conn.execute(select(Customer.id).limit(1)).first() is not None
+        self.codes_issued = (
+            conn.execute(
+                select(IssuedCode.code).where(IssuedCode.scope == customer_codes.SCOPE).limit(1)
+            ).first()
+            is not None
+        )
+        self.duplicates = _Duplicates(self.customers_stored)
         self.done = 0
         self.previews: list[PreviewRow] = []
         self.prepared: list[Prepared] = []
@@ -312,12 +329,15 @@ class _Planner:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled
         pending = self._pending(rows, cell_problems)
-        checked = iter(check_drafts([(p.draft, p.target is None) for p in pending if p.draft]))
-        checks = [
-            (_CLEAN, p.plain.stored) if p.plain is not None else next(checked) for p in pending
-        ]
-        self.duplicates.load(self.conn, pending, checks)
-        self._outcomes(pending, checks)
+        drafted = [p for p in pending if p.draft is not None]
+        checks = check_drafts([(p.draft, p.target is None) for p in drafted])  # type: ignore[misc]
+        for item, (report, derived) in zip(drafted, checks, strict=True):
+            item.report, item.derived = report, derived
+            contacts = item.draft.contacts  # type: ignore[union-attr]
+            if derived is not None and contacts and contacts[0].mobile:
+                item.mobile_digits = phone_digits(contacts[0].mobile)
+        self.duplicates.load(self.conn, pending)
+        self._outcomes(pending)
         self.done += len(pending)
         if self.progress is not None:
             self.progress(self.done)
@@ -343,8 +363,8 @@ class _Planner:
                 normalised[read.number] = codes.normalise_manual_code(str(raw))
             except DomainError as exc:
                 code_errors[read.number] = (exc.msg_id, dict(exc.params))
-        existing = load_existing(self.conn, normalised.values())
-        issued = issued_codes(self.conn, normalised.values())
+        existing = load_existing(self.conn, normalised.values()) if self.customers_stored else {}
+        issued = issued_codes(self.conn, normalised.values()) if self.codes_issued else set()
         first_row = self.first_row
         plain = self._plain_rows(rows, normalised, existing)
 
@@ -368,12 +388,13 @@ class _Planner:
                     ctx.add("code", "cell.code_exists", code=code, name=match[0].values["name"])
                 elif match is None and code in issued:
                     ctx.add("code", "cell.code_exists", code=code, name="")
-            if index in plain:
-                pending.append(
-                    _Pending(
-                        read.number, ctx, None, Outcome.NEW, code, match, None, (), (), plain[index]
-                    )
-                )
+            found = plain.get(index)
+            if found is not None:
+                item = _Pending(read.number, ctx, None, Outcome.NEW, code, match, None, (), ())
+                item.plain, item.derived = found, found.stored
+                if found.contact is not None:
+                    item.mobile_digits = found.contact[-1]
+                pending.append(item)
                 continue
             attributes: dict[str, Any] = {}
             contact_cells: dict[str, Any] = {}
@@ -459,19 +480,42 @@ class _Planner:
         found = plain_rows(fields, [rows[i].cells for i in candidates], self.tables)
         return {i: p for i, p in zip(candidates, found, strict=True) if p is not None}
 
-    def _outcomes(
-        self,
-        pending: list[_Pending],
-        checks: list[tuple[FieldReport, tuple[Any, ...] | None]],
-    ) -> None:
+    def _outcomes(self, pending: list[_Pending]) -> None:
         """Each checked row's preview, the rows to write, and the problems."""
         duplicates = self.duplicates
         previews, prepared, all_problems = self.previews, self.prepared, self.problems
         for index in range(len(pending)):
             # Each row's working state is released as soon as its outcome is built.
-            item, (report, derived) = pending[index], checks[index]
+            item = pending[index]
             pending[index] = None  # type: ignore[call-overload]
-            checks[index] = None  # type: ignore[call-overload]
+            plain = item.plain
+            if plain is not None and not item.ctx.problems:
+                # A plain new row: no rule has anything to say, only duplicates may warn.
+                found = duplicates.find(item.row, plain.stored, item.mobile_digits)
+                previews.append(
+                    PreviewRow(
+                        row=item.row,
+                        outcome=Outcome.NEW,
+                        code=item.code,
+                        name=plain.name,
+                        warnings=tuple(
+                            item.ctx.make(column, "cell.possible_duplicate", params)
+                            for column, params in found
+                        ),
+                    )
+                )
+                prepared.append(
+                    Prepared(
+                        row=item.row,
+                        outcome=Outcome.NEW,
+                        draft=None,
+                        code=item.code,
+                        stored=plain.stored,
+                        new_contact=plain.contact,
+                    )
+                )
+                continue
+            report, derived = item.report, item.derived
             ctx, draft, target, match = item.ctx, item.draft, item.target, item.match
             name = item.name
             if report.errors:
@@ -488,7 +532,7 @@ class _Planner:
                     for w in report.warnings
                 )
             if target is None and derived is not None:
-                found = duplicates.find(item.row, derived, item.mobile)
+                found = duplicates.find(item.row, derived, item.mobile_digits)
                 if found:
                     warnings += tuple(
                         ctx.make(column, "cell.possible_duplicate", params)

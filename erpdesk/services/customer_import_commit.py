@@ -11,6 +11,7 @@ the customer service writes them (changed fields, ``saved`` markers, contacts ke
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -27,7 +28,6 @@ from erpdesk.db.models.customer import (
     IssuedCode,
 )
 from erpdesk.db.uow import UnitOfWork
-from erpdesk.db.write_behind import WriteBehind
 from erpdesk.domain.customers import (
     CustomerStatus,
 )
@@ -95,10 +95,12 @@ def _codes(
         {"scope": customer_codes.SCOPE, "issued_at": now},
     )
     codes: list[str] = []
-    for index, item in enumerate(inserts):
+    allocated = 0
+    for item in inserts:
         code = item.code
         if not code:
-            if index % INSERT_CHUNK == 0:
+            allocated += 1
+            if allocated % 100 == 0:  # each allocation reads and writes the numbering tables
                 check_cancel()
             values = item.stored_values()
             code, _near = customer_codes.allocate(
@@ -119,12 +121,13 @@ def _write_inserts(
     keys: set[str],
 ) -> list[str]:
     """Insert the new customers and their contacts, chunk by chunk, each chunk audited as one
-    ``bulk_insert`` entry holding every row (``erpdesk.db.audit_bulk``) and indexed for search.
+    ``bulk_insert`` entry holding every row (``erpdesk.db.audit_bulk``), then indexed for search.
 
-    This thread builds each chunk's rows, parameters and audit text while a ``WriteBehind`` thread
-    writes the chunk before (the driver releases the GIL while the database works). Only two
-    chunks are in memory at a time. The plan's rows are not changed (a retry reuses them):
-    generated codes live in the written rows only.
+    The plan's rows are not changed (a retry reuses them): generated codes live in the written rows
+    only. Only one chunk's rows and audit text are in memory at a time. (Inserting on a second
+    thread while the next chunk is built was measured slower: the driver takes the GIL back for
+    every row, and a busy main thread makes it wait each time. The search rows, one statement per
+    chunk, do overlap: see below.)
     """
     conn, actor = uow.connection, uow.actor
     codes = _codes(conn, inserts, today, now, check_cancel)
@@ -147,21 +150,24 @@ def _write_inserts(
     contacts_insert = BulkInsert(conn, _table(CustomerContact), _CONTACT_COLUMNS, {"sort_order": 0})
     width = len(_AUDITED_CONTACT)
 
-    def chunk_writer(
-        customer_params: list[Any],
-        contact_params: list[Any],
-        entries: list[AuditEntry],
-        span: tuple[int, int],
-    ) -> Callable[[], None]:
-        def write_chunk() -> None:
-            customers.execute(conn, customer_params)
-            contacts_insert.execute(conn, contact_params)
-            uow.record(entries)
-            customer_search.rebuild_fts(conn, min_id=span[0] - 1, max_id=span[1])
+    def audit(rows: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]]) -> list[AuditEntry]:
+        return audit_bulk.bulk_insert_entries(
+            "customer",
+            audit_bulk.BulkRows(_CUSTOMER_COLUMNS, rows, audited_shared),
+            {
+                "customer_contact": audit_bulk.BulkRows(
+                    _AUDITED_CONTACT, [c[:width] for c in contacts]
+                )
+            },
+        )
 
-        return write_chunk
-
-    with WriteBehind(done=progress) as writer:
+    # A chunk's search rows are one INSERT … SELECT, which SQLite runs without the GIL: a second
+    # thread runs it while this one encodes the chunk's audit entries and builds the next chunk.
+    # Only one of the two threads uses the connection at a time: the next chunk is inserted, and
+    # the entries appended, once the search rows are in.
+    indexing: Future[None] | None = None
+    entries: list[AuditEntry] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="customer-fts") as pool:
         for start in range(0, len(inserts), INSERT_CHUNK):
             check_cancel()
             part = inserts[start : start + INSERT_CHUNK]
@@ -177,25 +183,24 @@ def _write_inserts(
                 for customer_id, item in zip(part_ids, part, strict=True)
                 if item.new_contact is not None
             ]
-            entries = audit_bulk.bulk_insert_entries(
-                "customer",
-                audit_bulk.BulkRows(_CUSTOMER_COLUMNS, rows, audited_shared),
-                {
-                    "customer_contact": audit_bulk.BulkRows(
-                        _AUDITED_CONTACT, [c[:width] for c in contacts]
-                    )
-                },
+            customer_params = customers.params(rows)
+            contact_params = contacts_insert.params(contacts)
+            if indexing is not None:
+                indexing.result()
+                uow.record(entries)
+            customers.execute(conn, customer_params)
+            contacts_insert.execute(conn, contact_params)
+            del customer_params, contact_params
+            indexing = pool.submit(
+                customer_search.rebuild_fts, conn, min_id=part_ids[0] - 1, max_id=part_ids[-1]
             )
-            writer.submit(
-                chunk_writer(
-                    customers.params(rows),
-                    contacts_insert.params(contacts),
-                    entries,
-                    (part_ids[0], part_ids[-1]),
-                ),
-                rows=len(part),
-            )
-            del rows, contacts, entries
+            entries = audit(rows, contacts)
+            del rows, contacts
+            if progress is not None:
+                progress(start + len(part))
+        if indexing is not None:
+            indexing.result()
+            uow.record(entries)
     keys.update(map(str, ids))
     return codes
 
