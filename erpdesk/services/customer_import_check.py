@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, select
 
@@ -157,6 +157,8 @@ class _Pending:
         return self.plain.name if self.plain is not None else self.draft.name  # type: ignore[union-attr]
 
 
+# A plain new row with nothing to report about its code: (sheet row, code, its PlainRow).
+_PlainItem = tuple[int, str, PlainRow]
 _LOOKUP_COLUMNS = ("customer_type", "settlement_method", "category", "level", "salesperson")
 _SIGNALS = (("name_key", "name"), ("phone_digits", "phone"), ("tax_number", "tax_number"))
 
@@ -176,7 +178,7 @@ class _Duplicates:
         self.stored: dict[tuple[str, str], str] = {}
         self.anything_stored = anything_stored
 
-    def load(self, conn: Connection, pending: list[_Pending]) -> None:
+    def load(self, conn: Connection, pending: list[_Pending | _PlainItem]) -> None:
         """Look up the stored customers sharing a signal with the new rows of one batch."""
         stored = self.stored
         stored.clear()
@@ -184,13 +186,20 @@ class _Duplicates:
             return
         wanted: dict[str, set[str]] = {key: set() for key, _column in _SIGNALS}
         for item in pending:
-            derived = item.derived
-            if item.target is None and derived is not None:
+            if type(item) is tuple:
+                plain = item[2]
+                derived: tuple[Any, ...] | None = plain.stored
+                mobile_digits = plain.contact[-1] if plain.contact is not None else ""
+            elif item.target is None:  # type: ignore[union-attr]
+                derived, mobile_digits = item.derived, item.mobile_digits  # type: ignore[union-attr]
+            else:
+                continue
+            if derived is not None:
                 for key, _column, index in self.fields:
                     if derived[index]:
                         wanted[key].add(str(derived[index]))
-                if item.mobile_digits:
-                    wanted["phone_digits"].add(item.mobile_digits)
+                if mobile_digits:
+                    wanted["phone_digits"].add(mobile_digits)
         for key, _column in _SIGNALS:
             column = getattr(Customer, key)
             for part in _chunks(sorted(wanted[key]), LOOKUP_CHUNK):
@@ -329,7 +338,7 @@ class _Planner:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled
         pending = self._pending(rows, cell_problems)
-        drafted = [p for p in pending if p.draft is not None]
+        drafted = [p for p in pending if type(p) is _Pending and p.draft is not None]
         checks = check_drafts([(p.draft, p.target is None) for p in drafted])  # type: ignore[misc]
         for item, (report, derived) in zip(drafted, checks, strict=True):
             item.report, item.derived = report, derived
@@ -342,7 +351,9 @@ class _Planner:
         if self.progress is not None:
             self.progress(self.done)
 
-    def _pending(self, rows: list[ReadRow], cell_problems: list[CellProblem]) -> list[_Pending]:
+    def _pending(
+        self, rows: list[ReadRow], cell_problems: list[CellProblem]
+    ) -> list[_Pending | _PlainItem]:
         """Each row of a batch as a draft with its outcome so far (code, match, changed fields)."""
         header, lang, mode, tables = self.header, self.lang, self.mode, self.tables
         reader_problems: dict[int, list[RowProblem]] = {}
@@ -368,10 +379,24 @@ class _Planner:
         first_row = self.first_row
         plain = self._plain_rows(rows, normalised, existing)
 
-        pending: list[_Pending] = []
+        pending: list[_Pending | _PlainItem] = []
         for index in range(len(rows)):
             read = rows[index]
             rows[index] = None  # type: ignore[call-overload]  # the draft holds the values from here on
+            found = plain.get(index)
+            if found is not None:
+                # Most rows: plain, new, and nothing wrong with the code either.
+                number = read.number
+                code = normalised.get(number, "")
+                if (
+                    number not in reader_problems
+                    and number not in code_errors
+                    and not (code and (code in first_row or code in existing or code in issued))
+                ):
+                    if code:
+                        first_row[code] = number
+                    pending.append((number, code, found))
+                    continue
             ctx = _Row(header.sheet, read.number, header.columns, header.headers, lang)
             ctx.problems.extend(reader_problems.get(read.number, ()))
             if read.number in code_errors:
@@ -388,7 +413,6 @@ class _Planner:
                     ctx.add("code", "cell.code_exists", code=code, name=match[0].values["name"])
                 elif match is None and code in issued:
                     ctx.add("code", "cell.code_exists", code=code, name="")
-            found = plain.get(index)
             if found is not None:
                 item = _Pending(read.number, ctx, None, Outcome.NEW, code, match, None, (), ())
                 item.plain, item.derived = found, found.stored
@@ -459,6 +483,10 @@ class _Planner:
         rows.clear()
         return pending
 
+    def _row(self, number: int) -> _Row:
+        header = self.header
+        return _Row(header.sheet, number, header.columns, header.headers, self.lang)
+
     def _plain_rows(
         self,
         rows: list[ReadRow],
@@ -480,41 +508,37 @@ class _Planner:
         found = plain_rows(fields, [rows[i].cells for i in candidates], self.tables)
         return {i: p for i, p in zip(candidates, found, strict=True) if p is not None}
 
-    def _outcomes(self, pending: list[_Pending]) -> None:
+    def _outcomes(self, pending: list[_Pending | _PlainItem]) -> None:
         """Each checked row's preview, the rows to write, and the problems."""
         duplicates = self.duplicates
         previews, prepared, all_problems = self.previews, self.prepared, self.problems
+        new = Outcome.NEW
         for index in range(len(pending)):
             # Each row's working state is released as soon as its outcome is built.
-            item = pending[index]
+            entry = pending[index]
             pending[index] = None  # type: ignore[call-overload]
-            plain = item.plain
-            if plain is not None and not item.ctx.problems:
+            if type(entry) is tuple:
                 # A plain new row: no rule has anything to say, only duplicates may warn.
-                found = duplicates.find(item.row, plain.stored, item.mobile_digits)
+                number, code, plain = entry
+                contact = plain.contact
+                found = duplicates.find(number, plain.stored, contact[-1] if contact else "")
+                warnings: tuple[RowProblem, ...] = ()
+                if found:
+                    ctx = self._row(number)
+                    warnings = tuple(
+                        ctx.make(column, "cell.possible_duplicate", params)
+                        for column, params in found
+                    )
                 previews.append(
                     PreviewRow(
-                        row=item.row,
-                        outcome=Outcome.NEW,
-                        code=item.code,
-                        name=plain.name,
-                        warnings=tuple(
-                            item.ctx.make(column, "cell.possible_duplicate", params)
-                            for column, params in found
-                        ),
+                        row=number, outcome=new, code=code, name=plain.name, warnings=warnings
                     )
                 )
                 prepared.append(
-                    Prepared(
-                        row=item.row,
-                        outcome=Outcome.NEW,
-                        draft=None,
-                        code=item.code,
-                        stored=plain.stored,
-                        new_contact=plain.contact,
-                    )
+                    Prepared(number, new, None, code, None, (), (), plain.stored, None, contact)
                 )
                 continue
+            item = cast(_Pending, entry)
             report, derived = item.report, item.derived
             ctx, draft, target, match = item.ctx, item.draft, item.target, item.match
             name = item.name
@@ -525,7 +549,7 @@ class _Planner:
                     column = _column_of_issue(issue.field)
                     if column not in rejected:
                         ctx.add(column, issue.msg_id, **dict(issue.params))
-            warnings: tuple[RowProblem, ...] = ()
+            warnings = ()
             if report.warnings:
                 warnings = tuple(
                     ctx.make(_column_of_issue(w.field), w.msg_id, dict(w.params))

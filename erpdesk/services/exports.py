@@ -192,7 +192,12 @@ class ExportService:
         kinds = {c.field: c.kind for c in CUSTOMERS.columns}
         typed = {MONEY: writer.MONEY, INT: writer.INT}
         return [
-            writer.ExportColumn(header=header, kind=typed.get(kinds.get(f, ""), writer.TEXT))
+            writer.ExportColumn(
+                header=header,
+                kind=writer.LABEL
+                if f in _LABELLED or f == "status"  # the app's own words
+                else typed.get(kinds.get(f, ""), writer.TEXT),
+            )
             for f, header in self.customer_columns(lang)
             if f in fields
         ]

@@ -36,6 +36,10 @@ from erpdesk.domain.errors import DomainError
 from erpdesk.xlsx.arrow_stream import WatchedStream
 
 TEXT = "text"
+# Text the application itself writes (its own word for a type, a status, a settlement method):
+# it can never look like a formula or a number, so it is written without the text format, which
+# costs a format look-up per cell.
+LABEL = "label"
 MONEY = "money"
 INT = "int"
 NUMBER = "number"
@@ -129,11 +133,16 @@ def _written_beside(
 
 
 def _formats(rx: Any, kinds: Sequence[str]) -> list[Any]:
-    """Each column's cell format: text columns quote-prefixed (never a formula) and ``@``."""
+    """Each column's cell format: text columns quote-prefixed (never a formula) and ``@``; labels
+    none."""
     text_format = rx.Format().set_quote_prefix().set_num_format("@")
     numeric = {MONEY: MONEY_FORMAT, DATE: DATE_FORMAT, INT: "0", NUMBER: "General"}
     return [
-        rx.Format().set_num_format(numeric[kind]) if kind in numeric else text_format
+        None
+        if kind == LABEL
+        else rx.Format().set_num_format(numeric[kind])
+        if kind in numeric
+        else text_format
         for kind in kinds
     ]
 
@@ -195,7 +204,7 @@ def write_xlsx(
     sample = list(islice(iterator, _WIDTH_SAMPLE))
     headers = _check_headers(columns)
     kinds = [c.kind for c in columns]
-    text_positions = [i for i, kind in enumerate(kinds) if kind == TEXT]
+    text_positions = [i for i, kind in enumerate(kinds) if kind in (TEXT, LABEL)]
     date_positions = [i for i, kind in enumerate(kinds) if kind == DATE]
     count = 0
 
