@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from erpdesk.db import audit_bulk
 from erpdesk.db.audit import AuditEntry
@@ -40,7 +41,6 @@ from erpdesk.services.customer_import_data import (
     ImportCancelled,
     Prepared,
     _chunks,
-    issued_codes,
     new_ids,
 )
 from erpdesk.services.customer_writes import (
@@ -53,8 +53,9 @@ from erpdesk.services.import_dto import Outcome
 # ------------------------------------------------------------------------------ write
 
 
-def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Prepared]) -> None:
-    """Refuse to write when a matched customer changed, or a code got taken, since the dry run."""
+def _check_unchanged(conn: Connection, updates: list[Prepared]) -> None:
+    """Refuse to write when a matched customer changed since the dry run (a typed code taken
+    meanwhile is refused by its issued-code key: see ``_codes``)."""
     versions = {p.existing.id: p.existing.version for p in updates if p.existing is not None}
     seen = 0
     for part in _chunks(list(versions)):
@@ -64,7 +65,7 @@ def _check_unchanged(conn: Connection, updates: list[Prepared], inserts: list[Pr
             seen += 1
             if versions[cid] != version:
                 raise DomainError("import.changed_meanwhile")
-    if seen != len(versions) or issued_codes(conn, [p.code for p in inserts if p.code]):
+    if seen != len(versions):
         raise DomainError("import.changed_meanwhile")
 
 
@@ -87,13 +88,16 @@ def _codes(
 ) -> list[str]:
     """Each new customer's code: the typed one (all reserved first, so the rule skips them), else
     the next of its category's rule, taken in file order."""
-    insert_rows(
-        conn,
-        _table(IssuedCode),
-        ("code",),
-        ((p.code,) for p in inserts if p.code),
-        {"scope": customer_codes.SCOPE, "issued_at": now},
-    )
+    try:
+        insert_rows(
+            conn,
+            _table(IssuedCode),
+            ("code",),
+            ((p.code,) for p in inserts if p.code),
+            {"scope": customer_codes.SCOPE, "issued_at": now},
+        )
+    except IntegrityError:  # a typed code was given to another customer since the dry run
+        raise DomainError("import.changed_meanwhile") from None
     codes: list[str] = []
     allocated = 0
     for item in inserts:
@@ -232,7 +236,7 @@ def write(
         if cancelled is not None and cancelled():
             raise ImportCancelled
 
-    _check_unchanged(conn, updates, inserts)
+    _check_unchanged(conn, updates)
     check_cancel()
     entries: list[AuditEntry] = []
     keys: set[str] = set()

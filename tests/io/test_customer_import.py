@@ -207,6 +207,28 @@ def test_a_customer_changed_after_the_dry_run_stops_the_commit(
     assert services.customers.get(saved.id).notes == "柜台修改"
 
 
+def test_a_code_taken_after_the_dry_run_stops_the_commit(
+    backend: Database, clock: Clock, tmp_path: Path
+) -> None:
+    services = _services(backend, clock, Role.MANAGER)
+    book = openpyxl.Workbook()
+    book.active.append(["编码", "名称"])
+    book.active.append(["XK001", "乙公司"])
+    book.active.append(["XK002", "丙公司"])
+    path = tmp_path / "codes.xlsx"
+    book.save(path)
+    plan = services.imports.dry_run("customers", path)
+    assert plan.ok
+    # Meanwhile a clerk gives another customer one of the file's codes.
+    services.customers.save(CustomerInput(code="XK002", code_manual=True, name="丁公司"))
+    with pytest.raises(DomainError) as info:
+        services.imports.commit(plan)
+    assert info.value.msg_id == "import.changed_meanwhile"
+    with backend.engine.connect() as conn:
+        names = set(conn.execute(select(Customer.name)).scalars())
+    assert names == {"丁公司"}  # nothing of the file was written
+
+
 def test_cancel_leaves_the_database_unchanged(
     sqlite_db: Database, clock: Clock, tmp_path: Path
 ) -> None:
