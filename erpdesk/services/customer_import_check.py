@@ -174,7 +174,9 @@ class _Duplicates:
 
     def __init__(self, anything_stored: bool = True) -> None:
         self.fields = tuple((key, column, _STORED_KEYS.index(key)) for key, column in _SIGNALS)
-        self.seen: dict[tuple[str, str], int] = {}
+        # Per signal, the first row of each value (no (signal, value) pair per row: 100,000
+        # rows of a file would hold 200,000 of them until the end of the dry run).
+        self.seen: dict[str, dict[str, int]] = {key: {} for key, _column in _SIGNALS}
         self.stored: dict[tuple[str, str], str] = {}
         self.anything_stored = anything_stored
 
@@ -224,9 +226,10 @@ class _Duplicates:
         for key, column, index in self.fields:
             value = derived[index]
             if value:
-                self._check(found, row, key, column, str(value), seen, stored)
+                self._check(found, row, key, column, str(value), seen[key], stored)
         if mobile_digits:
-            self._check(found, row, "phone_digits", "mobile", mobile_digits, seen, stored)
+            phones = seen["phone_digits"]
+            self._check(found, row, "phone_digits", "mobile", mobile_digits, phones, stored)
         return found
 
     @staticmethod
@@ -236,12 +239,11 @@ class _Duplicates:
         key: str,
         column: str,
         value: str,
-        seen: dict[tuple[str, str], int],
+        seen: dict[str, int],
         stored: dict[tuple[str, str], str],
     ) -> None:
-        pair = (key, value)
-        first = seen.setdefault(pair, row)
-        other = stored.get(pair) if stored else None
+        first = seen.setdefault(value, row)
+        other = stored.get((key, value)) if stored else None
         if other is None and first != row:
             other = f"#{first}"
         if other is not None:
@@ -371,7 +373,9 @@ class _Planner:
             if raw is None or raw == CLEAR_MARK:
                 continue
             try:
-                normalised[read.number] = codes.normalise_manual_code(str(raw))
+                code = codes.normalise_manual_code(str(raw))
+                # The cell's own string when nothing changed: one copy of 100,000 codes, not two.
+                normalised[read.number] = raw if code == raw else code
             except DomainError as exc:
                 code_errors[read.number] = (exc.msg_id, dict(exc.params))
         existing = load_existing(self.conn, normalised.values()) if self.customers_stored else {}
