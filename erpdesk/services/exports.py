@@ -15,7 +15,18 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import BigInteger, Float, String, bindparam, case, cast, func, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Float,
+    String,
+    bindparam,
+    case,
+    cast,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import aliased
 
 from erpdesk.db.arrow_read import BATCH_ROWS, arrow_rows, supports_arrow
@@ -155,10 +166,50 @@ def _arrow_cells(
     """
     labelled = []
     for cell, column in zip(cells, columns, strict=True):
-        if column.kind == writer.TEXT:
+        if column.kind in (writer.TEXT, writer.PLAIN_TEXT):
             cell = case((position < BATCH_ROWS, cell), else_=func.nullif(cell, ""))
         labelled.append(cell.label(column.header))
     return labelled
+
+
+# Free-text columns (names, addresses, notes): written as plain text when no stored value starts
+# like a formula (``_plain_prose``). Codes, mnemonics, phones and numbers, and names from other
+# tables, always keep the text format, which also keeps a number-like value (0012) text when a
+# user edits the cell; a word column has no such values to speak of, and the importer reads a
+# number typed into it back as text.
+_PROSE = {
+    "name": Customer.name,
+    "short_name": Customer.short_name,
+    "region": Customer.region,
+    "email": Customer.email,
+    "address": Customer.address,
+    "invoice_title": Customer.invoice_title,
+    "bank_name": Customer.bank_name,
+    "notes": Customer.notes,
+}
+# A GLOB pattern for text that starts like a formula (writer.FORMULA_START).
+_FORMULA_GLOB = "[=+@" + "".join(c for c in writer.FORMULA_START if c not in "=+@-") + "-]*"
+
+
+def _plain_prose(conn: Connection, fields: Sequence[str]) -> frozenset[str]:
+    """The free-text columns among ``fields`` in which no stored value starts like a formula.
+
+    One pass over every stored customer (and contact), not only the exported ones: a superset,
+    so never a column that needs the text format. About 0.08 s for 100,000 customers, against a
+    quarter of a second of format look-ups saved.
+    """
+    scanned = [f for f in fields if f in _PROSE]
+    found: dict[str, Any] = {}
+    if scanned:
+        row = conn.execute(
+            select(*(func.max(_PROSE[f].op("GLOB")(_FORMULA_GLOB)) for f in scanned))
+        ).one()
+        found.update(zip(scanned, row, strict=True))
+    if "contact_name" in fields:
+        found["contact_name"] = conn.execute(
+            select(func.max(CustomerContact.name.op("GLOB")(_FORMULA_GLOB)))
+        ).scalar()
+    return frozenset(f for f, flag in found.items() if not flag)
 
 
 _CHOICES = {
@@ -187,15 +238,18 @@ class ExportService:
             for f in CUSTOMER_EXPORT_COLUMNS
         )
 
-    def writer_columns(self, fields: Sequence[str], lang: str) -> list[writer.ExportColumn]:
-        """Headers and cell types of the customer columns ``fields``, in export order."""
+    def writer_columns(
+        self, fields: Sequence[str], lang: str, plain: frozenset[str] = frozenset()
+    ) -> list[writer.ExportColumn]:
+        """Headers and cell types of the customer columns ``fields``, in export order; ``plain``
+        names free-text columns to write as plain text (see ``_plain_prose``)."""
         kinds = {c.field: c.kind for c in CUSTOMERS.columns}
         typed = {MONEY: writer.MONEY, INT: writer.INT}
         return [
             writer.ExportColumn(
                 header=header,
-                kind=writer.LABEL
-                if f in _LABELLED or f == "status"  # the app's own words
+                kind=writer.PLAIN_TEXT
+                if f in _LABELLED or f == "status" or f in plain  # the app's own words
                 else typed.get(kinds.get(f, ""), writer.TEXT),
             )
             for f, header in self.customer_columns(lang)
@@ -223,12 +277,21 @@ class ExportService:
         self.actor.require(Permission.EXPORT)
         search = CustomerService(self.database, self.actor, self.clock)
         ids = search.search_ids(query, filter, sort or CustomerSort())
-        fields = [f for f in (columns or CUSTOMER_EXPORT_COLUMNS) if f in CUSTOMER_EXPORT_COLUMNS]
-        export_columns = self.writer_columns(fields, lang)
+        wanted = set(columns or CUSTOMER_EXPORT_COLUMNS)
+        fields = [f for f in CUSTOMER_EXPORT_COLUMNS if f in wanted]  # always in export order
         if supports_arrow(self.database) and Path(out).suffix.lower() != ".csv":
+            with self.database.engine.connect() as conn:
+                plain = _plain_prose(conn, fields)
             return self._customers_arrow(
-                Path(out), list(ids), fields, export_columns, lang, progress, cancelled
+                Path(out),
+                list(ids),
+                fields,
+                self.writer_columns(fields, lang, plain),
+                lang,
+                progress,
+                cancelled,
             )
+        export_columns = self.writer_columns(fields, lang)
         result = writer.write_table(
             Path(out),
             render("kind.customers", lang),

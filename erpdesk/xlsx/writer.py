@@ -36,10 +36,11 @@ from erpdesk.domain.errors import DomainError
 from erpdesk.xlsx.arrow_stream import WatchedStream
 
 TEXT = "text"
-# Text the application itself writes (its own word for a type, a status, a settlement method):
-# it can never look like a formula or a number, so it is written without the text format, which
-# costs a format look-up per cell.
-LABEL = "label"
+# Text that cannot be read as anything but text, now or when a user edits the cell: the app's own
+# words (a type, a status), or a column the caller checked has no value that starts like a formula
+# or looks like a number. It is written without the text format, which costs the writer a format
+# look-up per cell (a quarter of an export's time).
+PLAIN_TEXT = "plain_text"
 MONEY = "money"
 INT = "int"
 NUMBER = "number"
@@ -133,13 +134,13 @@ def _written_beside(
 
 
 def _formats(rx: Any, kinds: Sequence[str]) -> list[Any]:
-    """Each column's cell format: text columns quote-prefixed (never a formula) and ``@``; labels
-    none."""
+    """Each column's cell format: text columns quote-prefixed (never a formula) and ``@``; plain
+    text none."""
     text_format = rx.Format().set_quote_prefix().set_num_format("@")
     numeric = {MONEY: MONEY_FORMAT, DATE: DATE_FORMAT, INT: "0", NUMBER: "General"}
     return [
         None
-        if kind == LABEL
+        if kind == PLAIN_TEXT
         else rx.Format().set_num_format(numeric[kind])
         if kind in numeric
         else text_format
@@ -204,7 +205,7 @@ def write_xlsx(
     sample = list(islice(iterator, _WIDTH_SAMPLE))
     headers = _check_headers(columns)
     kinds = [c.kind for c in columns]
-    text_positions = [i for i, kind in enumerate(kinds) if kind in (TEXT, LABEL)]
+    text_positions = [i for i, kind in enumerate(kinds) if kind in (TEXT, PLAIN_TEXT)]
     date_positions = [i for i, kind in enumerate(kinds) if kind == DATE]
     count = 0
 

@@ -21,6 +21,7 @@ from erpdesk.services.container import Services
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.customer_dto import (
     CustomerFilter,
+    CustomerInput,
     CustomerSort,
     CustomerSortKey,
     StatusFilter,
@@ -145,3 +146,35 @@ def test_a_database_error_mid_stream_fails_the_export_with_its_reason(
         write_xlsx_arrow(out, "S", [ExportColumn("notes")], stream, [("",)])
     assert not out.exists()
     assert not list(tmp_path.glob(".~*"))
+
+
+def _formats_by_header(path: Path) -> dict[str, tuple[bool, str]]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    first = sheet[2]
+    return {h: (first[i].quotePrefix, first[i].number_format) for i, h in enumerate(headers)}
+
+
+def test_word_columns_are_plain_text_until_a_value_starts_like_a_formula(
+    services: Services, tmp_path: Path
+) -> None:
+    clean = tmp_path / "clean.xlsx"
+    services.exports.customers(clean, filter=CustomerFilter(status=StatusFilter.ALL))
+    formats = _formats_by_header(clean)
+    # Names and notes hold only words: no text format per cell (a quarter of an export's time).
+    assert formats["客户名称"] == (False, "General")
+    assert formats["备注"] == (False, "General")
+    # Codes always keep it: an edited 0012 must stay text.
+    assert formats["客户编码"] == (True, "@")
+    assert formats["信用额度"][1] == "¥#,##0.00"
+
+    # One stored name that starts like a formula puts the whole name column back in text format.
+    services.customers.save(CustomerInput(name="=1+1 贸易", code="KH99999", code_manual=True))
+    hostile = tmp_path / "hostile.xlsx"
+    services.exports.customers(hostile, filter=CustomerFilter(status=StatusFilter.ALL))
+    assert _formats_by_header(hostile)["客户名称"] == (True, "@")
+    assert _formats_by_header(hostile)["备注"] == (False, "General")
+    names = [row[1] for row in _sheet(hostile)[1:]]
+    assert "=1+1 贸易" in names  # text, never a formula
