@@ -2,10 +2,11 @@
 
 The work is split by job: ``customer_import_data`` (lookups, stored customers by code, ids, the
 planned row ``Prepared``), ``customer_import_check`` (the dry run: outcomes, problems, duplicate
-warnings; ``plan``), which runs the field rules through ``customer_import_rules``
-(``check_drafts``), and ``customer_import_commit`` (the bulk write with its audit entries;
-``write``). This module is the importer ``ImportService`` calls (``plan``, or ``plan_batches`` while the
-file is still being read, ``write``, ``copy_prepared``) and keeps the names the other importers share.
+warnings; ``plan``), which checks plain new rows column by column (``customer_import_plain``) and
+runs the field rules on the others through ``customer_import_rules`` (``check_drafts``), and
+``customer_import_commit`` (the bulk write with its audit entries; ``write``). This module is the
+importer ``ImportService`` calls (``plan``, or ``plan_batches`` while the file is still being read,
+``write``, ``copy_prepared``) and keeps the names the other importers share.
 """
 
 from __future__ import annotations

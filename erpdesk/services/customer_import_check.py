@@ -1,9 +1,11 @@
 """Customer import, dry run: every row through the form's field rules, outcomes, derived columns.
 
 ``plan`` reads the database only (lookups, and the customers whose current or old codes appear in the
-file) and runs every row through ``customer_rules.validate_fields``, the rules of the form, outside any
-write transaction. Stored values are derived exactly as a form save derives them
-(``customer_writes._clean``: short name, mnemonic, keys, invoice title); new rows keep only those.
+file; nothing when no customer is stored yet) and checks every row by the rules of the form, outside
+any write transaction. New rows that the column-wise check vouches for (``customer_import_plain``)
+are done there; every other row runs through ``customer_rules.validate_fields``. Stored values are
+derived exactly as a form save derives them (``customer_writes._clean``: short name, mnemonic, keys,
+invoice title); new rows keep only those.
 """
 
 from __future__ import annotations
