@@ -281,10 +281,9 @@ def plain_rows(
         varying["payment_terms_days"] = [0 if v is None else v for v in terms]
 
     parts = [varying[k] if k in varying else repeat(fixed[k], count) for k in _STORED_KEYS]
-    # zip(*parts) is not strict: the constant columns are endless repeats, the others ``count`` long.
     return [
         PlainRow(raw, stored, contact) if good else None
         for good, raw, stored, contact in zip(
-            ok, raw_names, zip(*parts, strict=False), contacts, strict=True
+            ok, raw_names, zip(*parts, strict=True), contacts, strict=True
         )
     ]
