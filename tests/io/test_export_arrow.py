@@ -7,7 +7,9 @@ column's type from the first batch).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 import xlsxwriter
@@ -17,6 +19,7 @@ from sqlalchemy import Integer, bindparam, text
 from erpdesk.db.arrow_read import BATCH_ROWS, arrow_rows, supports_arrow
 from erpdesk.db.engine import Database
 from erpdesk.domain.permissions import Role
+from erpdesk.services import exports
 from erpdesk.services.container import Services
 from erpdesk.services.context import Actor, Clock
 from erpdesk.services.customer_dto import (
@@ -178,3 +181,29 @@ def test_word_columns_are_plain_text_until_a_value_starts_like_a_formula(
     assert _formats_by_header(hostile)["备注"] == (False, "General")
     names = [row[1] for row in _sheet(hostile)[1:]]
     assert "=1+1 贸易" in names  # text, never a formula
+
+
+def test_a_formula_like_word_found_after_the_write_rewrites_the_file(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The check of the word columns runs while the file is written; here it ends only after the
+    # file is complete, so the export must write it again with the text format on the names.
+    services.customers.save(CustomerInput(name="@SUM(A1) 商行", code="KH99998", code_manual=True))
+    written = threading.Event()
+    write, check = exports.ExportService._customers_arrow, exports._plain_prose
+
+    def write_then_tell(self: exports.ExportService, *args: Any, **kwargs: Any) -> Any:
+        result = write(self, *args, **kwargs)
+        written.set()
+        return result
+
+    def late_check(conn: Any, fields: Any) -> frozenset[str]:
+        assert written.wait(30)
+        return check(conn, fields)
+
+    monkeypatch.setattr(exports.ExportService, "_customers_arrow", write_then_tell)
+    monkeypatch.setattr(exports, "_plain_prose", late_check)
+    out = tmp_path / "late.xlsx"
+    services.exports.customers(out, filter=CustomerFilter(status=StatusFilter.ALL))
+    assert _formats_by_header(out)["客户名称"] == (True, "@")
+    assert _formats_by_header(out)["备注"] == (False, "General")
