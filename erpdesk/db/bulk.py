@@ -27,8 +27,7 @@ def _processor(table: Table, name: str, conn: Connection) -> Callable[[Any], Any
 
 class BulkInsert:
     """One table's insert statement for ``columns`` plus ``constants``, compiled once; ``params``
-    turns rows into the driver's parameters (pure Python: it may run while another thread executes
-    an earlier batch on the connection), ``execute`` runs them.
+    turns rows into the driver's parameters (no database access), ``execute`` runs them.
 
     Columns left out take their scalar Python default, else the database default.
     """

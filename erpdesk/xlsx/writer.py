@@ -36,10 +36,10 @@ from erpdesk.domain.errors import DomainError
 from erpdesk.xlsx.arrow_stream import WatchedStream
 
 TEXT = "text"
-# Text that cannot be read as anything but text, now or when a user edits the cell: the app's own
-# words (a type, a status), or a column the caller checked has no value that starts like a formula
-# or looks like a number. It is written without the text format, which costs the writer a format
-# look-up per cell (a quarter of an export's time).
+# Text that needs no protection when a user edits the cell: the app's own words (a type, a
+# status), or a column of words the caller checked has no value that starts like a formula. It is
+# written without the text format, which costs the writer a format look-up per cell (a quarter of
+# an export's time).
 PLAIN_TEXT = "plain_text"
 MONEY = "money"
 INT = "int"
