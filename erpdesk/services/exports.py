@@ -188,6 +188,8 @@ _PROSE = {
     "bank_name": Customer.bank_name,
     "notes": Customer.notes,
 }
+# Every word column: the customer's own, and the primary contact's name (checked on its table).
+_WORD_COLUMNS = frozenset({*_PROSE, "contact_name"})
 # A GLOB pattern for text that starts like a formula (writer.FORMULA_START).
 _FORMULA_GLOB = "[=+@" + "".join(c for c in writer.FORMULA_START if c not in "=+@-") + "-]*"
 
@@ -309,7 +311,7 @@ class ExportService:
         would otherwise come first). In the rare case that it finds one, the write stops, or
         the finished file is written again, with the text format on those columns.
         """
-        hoped = frozenset(f for f in fields if f in _PROSE or f == "contact_name")
+        hoped = _WORD_COLUMNS.intersection(fields)
 
         def check() -> frozenset[str]:
             with self.database.engine.connect() as conn:

@@ -71,6 +71,18 @@ class WriteStats:
 
 
 Progress = Callable[[int], None]
+_REPORT_EVERY = 2000  # rows between two looks at Cancel and two progress reports
+
+
+def _every_so_often(
+    count: int, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> None:
+    """After ``count`` rows: every ``_REPORT_EVERY`` rows, stop on Cancel, else report progress."""
+    if count % _REPORT_EVERY == 0:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
+        if progress is not None:
+            progress(count)
 
 
 def display_width(text: str) -> int:
@@ -234,11 +246,7 @@ def write_xlsx(
             if not all_text or date_positions:
                 values = fixed(row)
             count += 1
-            if count % 2000 == 0:
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled
-                if progress is not None:
-                    progress(count)
+            _every_so_often(count, progress, cancelled)
             yield dict(zip(headers, values, strict=True))
 
     if not sample:
@@ -338,11 +346,7 @@ def write_csv(
             for row in rows:
                 out.writerow([_csv_value(v, k) for v, k in zip(row, kinds, strict=True)])
                 count += 1
-                if count % 2000 == 0:
-                    if cancelled is not None and cancelled():
-                        raise ExportCancelled
-                    if progress is not None:
-                        progress(count)
+                _every_so_often(count, progress, cancelled)
     return WriteStats(rows=count)
 
 
