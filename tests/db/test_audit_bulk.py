@@ -17,11 +17,22 @@ from typing import Any, cast
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, insert, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+)
 
 from erpdesk.db import audit
 from erpdesk.db.audit import AuditEntry, verify_chain
-from erpdesk.db.bulk import insert_rows
+from erpdesk.db.bulk import BulkInsert, insert_rows
 from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import IssuedCode
 from erpdesk.db.models.system import AuditLog
@@ -146,6 +157,46 @@ def test_bulk_insert_converts_utc_times_like_core(backend: Database) -> None:
     assert row.at_utc == at
     assert json.loads(row.new) == {"amount": "12.30", "day": "2026-01-02"}
     assert row.old is None
+
+
+def test_values_shared_by_a_batch_are_stored_as_core_stores_them(sqlite_db: Database) -> None:
+    # On SQLite a value every row shares is written into the statement; the table must come out
+    # the same as Core's, including a quote, a NUL (kept bound), and 1 beside 1.0 and True in a
+    # text column (equal in Python, stored as "1", "1.0" and "1").
+    metadata = MetaData()
+    table = Table(
+        "shared_values",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("kind", String(20)),
+        Column("mixed", String(20)),
+        Column("flag", Boolean),
+        Column("blank", String(20)),
+        Column("zero", Text),
+    )
+    rows = [
+        (i, "it's ? %s", 1.0 if i == 150 else True if i == 7 else 1, True, None, "a\x00b")
+        for i in range(1, 200)
+    ]
+    names = ("id", "kind", "mixed", "flag", "blank", "zero")
+    with sqlite_db.write_engine.begin() as conn:
+        metadata.create_all(conn)
+        bulk = BulkInsert(conn, table, names, {})
+        batch = bulk.params(rows)
+        assert "'it''s ? %s'" in batch.sql  # the shared text went into the statement
+        bulk.execute(conn, batch)
+        stored = conn.exec_driver_sql(
+            "SELECT id, kind, mixed, typeof(mixed), flag, blank, zero FROM shared_values ORDER BY id"
+        ).all()
+        conn.exec_driver_sql("DELETE FROM shared_values")
+        conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
+        core = conn.exec_driver_sql(
+            "SELECT id, kind, mixed, typeof(mixed), flag, blank, zero FROM shared_values ORDER BY id"
+        ).all()
+    assert stored == core
+    assert stored[149][2] == "1.0"
+    assert stored[0][2] == "1"
+    assert stored[0][6] == "a\x00b"
 
 
 def test_bulk_insert_refuses_a_computed_default_it_would_leave_out(sqlite_db: Database) -> None:
