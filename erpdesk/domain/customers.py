@@ -160,14 +160,23 @@ def normalise_name(name: str) -> str:
     return key
 
 
+_SHORT_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+_LATIN_SUFFIX = re.compile(r"(?i)[\s,.]*(co\.?,?\s*ltd\.?|company limited|limited|ltd\.?|inc\.?)$")
+# Every ending _LATIN_SUFFIX can match ends with one of these (no other character case-folds to
+# them): most names skip the search (an import derives 100,000 short names).
+_LATIN_SUFFIX_LAST = "dDcC."
+
+
 def default_short_name(name: str) -> str:
     """简称 default: the name without a company suffix and without a leading ``(…)``, ≤20 characters."""
     text = unicodedata.normalize("NFKC", name).strip()
-    for suffix in ("股份有限公司", "有限责任公司", "有限公司", "公司"):
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)]
-            break
-    text = re.sub(r"(?i)[\s,.]*(co\.?,?\s*ltd\.?|company limited|limited|ltd\.?|inc\.?)$", "", text)
+    if text.endswith(_SHORT_SUFFIXES):
+        for suffix in _SHORT_SUFFIXES:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)]
+                break
+    if text[-1:] in _LATIN_SUFFIX_LAST:
+        text = _LATIN_SUFFIX.sub("", text)
     return text.strip()[:SHORT_NAME_MAX]
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from erpdesk.domain.customers import (
     default_short_name,
@@ -64,3 +69,48 @@ def test_default_short_name_drops_the_company_suffix() -> None:
     assert default_short_name("重庆银行股份有限公司") == "重庆银行"
     assert default_short_name("Acme Trading Co., Ltd.") == "Acme Trading"
     assert len(default_short_name("很" * 40 + "有限公司")) == 20
+
+
+def _short_name_without_shortcut(name: str) -> str:
+    # default_short_name as first written: every name through the Latin-suffix search.
+    text = unicodedata.normalize("NFKC", name).strip()
+    for suffix in ("股份有限公司", "有限责任公司", "有限公司", "公司"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    text = re.sub(r"(?i)[\s,.]*(co\.?,?\s*ltd\.?|company limited|limited|ltd\.?|inc\.?)$", "", text)
+    return text.strip()[:20]
+
+
+_NAME_PARTS = st.sampled_from(
+    [
+        "重庆",
+        "银行",
+        "有限公司",
+        "公司",
+        "股份有限公司",
+        "Acme",
+        " Co.",
+        ",",
+        " Ltd",
+        ".",
+        " LTD.",
+        " inc",
+        " Inc.",
+        " limited",
+        " Company Limited",
+        "ｃｏ．，ｌｔｄ",
+        " ",
+        "\n",
+        "d",
+        "C",
+        "(上海)",
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(_NAME_PARTS, st.text(max_size=3)), max_size=6).map("".join))
+def test_default_short_name_is_the_plain_rule(name: str) -> None:
+    # The shortcut that skips the Latin-suffix search must never change a short name.
+    assert default_short_name(name) == _short_name_without_shortcut(name)
