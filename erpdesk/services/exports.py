@@ -159,15 +159,18 @@ def _customer_query(
 def _arrow_cells(
     cells: list[Any], columns: Sequence[writer.ExportColumn], position: Any
 ) -> list[Any]:
-    """The cells labelled with their headers; an empty text cell is NULL after the first batch.
+    """The cells labelled with their headers; an empty text-format cell is NULL after the first
+    batch.
 
-    The writer gives an empty string a formatted blank cell but writes nothing for NULL (a third
-    less time for this list). The first batch keeps its empty strings because the Arrow driver
-    infers each column's type from that batch, and a column of NULLs would be taken for numbers.
+    The writer gives an empty string in a formatted column a formatted blank cell but writes
+    nothing for NULL (a third less time for this list); in a column without a format it writes
+    nothing for either, so those cells go as they are. The first batch keeps its empty strings
+    because the Arrow driver infers each column's type from that batch, and a column of NULLs
+    would be taken for numbers.
     """
     labelled = []
     for cell, column in zip(cells, columns, strict=True):
-        if column.kind in (writer.TEXT, writer.PLAIN_TEXT):
+        if column.kind == writer.TEXT:
             cell = case((position < BATCH_ROWS, cell), else_=func.nullif(cell, ""))
         labelled.append(cell.label(column.header))
     return labelled
