@@ -95,6 +95,15 @@ class BulkInsert:
         processors = [(i, _processor(table, name, conn)) for i, name in enumerate(columns)]
         self._converters = [(i, p) for i, p in processors if p is not None]
         self._inline = conn.dialect.name == "sqlite" and conn.dialect.paramstyle == "qmark"
+        # The constants written into the statement, and those still bound (no literal for them).
+        self._fixed_literals: dict[str, str] = {}
+        self._fixed_bound: dict[str, Any] = {}
+        for name, value in self._fixed.items():
+            text = sqlite_literal(value) if self._inline else None
+            if text is None:
+                self._fixed_bound[name] = value
+            else:
+                self._fixed_literals[name] = text
         self._statements: dict[tuple[tuple[str, str], ...], tuple[str, tuple[str, ...]]] = {}
         self.sql, _order = self._statement({})
 
@@ -139,21 +148,14 @@ class BulkInsert:
         for i, process in converters:
             by_column[i] = list(map(process, by_column[i]))
         source = dict(zip(columns, by_column, strict=True))
-        literals: dict[str, str] = {}
-        shared: dict[str, Any] = {}
-        for name, value in fixed.items():
-            text = sqlite_literal(value)
-            if text is None:
-                shared[name] = value
-            else:
-                literals[name] = text
+        literals = dict(self._fixed_literals)
         if len(rows) >= SHARED_FROM_ROWS:
             for name, values in source.items():
                 text = _shared_literal(values)
                 if text is not None:
                     literals[name] = text
         sql, order = self._statement(literals)
-        source.update({name: repeat(value) for name, value in shared.items()})
+        source.update({name: repeat(value) for name, value in self._fixed_bound.items()})
         if not order:  # every value is written into the statement
             return Batch(sql, [()] * len(rows))
         # Not strict: the shared values repeat without end, the columns stop with the rows.
