@@ -20,8 +20,9 @@ openpyxl write_only, and our row writer (``write_xlsx``, the PostgreSQL path) on
 Each timed region runs under the same memory sampler (a thread polling psutil), the raw write
 included, so neither side of a ratio pays for it alone (every 10 ms for the import, whose memory has a
 bar; every 50 ms for the export). The import and its floor alternate three times (each on a fresh
-copy of the same empty database), and so do the export and its raw write; medians are compared. Wall-clock ratios are the bars; CPU time (process + children) is printed beside them
-because on a shared machine wall time also measures whatever else is running.
+copy of the same empty database), and so do the export and its raw write; medians are compared.
+Wall-clock ratios are the bars; CPU time (process + children) is printed beside them because on a
+shared machine wall time also measures whatever else is running.
 
 Usage: python benchmarks/excel.py [--rows N] [--skip-writers]
 """
