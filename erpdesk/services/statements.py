@@ -16,17 +16,17 @@ cancelled or failed batch leaves nothing behind.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from erpdesk import atomic_write
 from erpdesk.db.audit import AuditEntry
 from erpdesk.db.uow import UnitOfWork
 from erpdesk.domain import receivables as rules
@@ -529,19 +529,18 @@ def _file_name(code: str, used: set[str]) -> str:
     return f"{name}.pdf"
 
 
-@contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
-    """A temporary path next to ``target``, moved onto it when the block succeeds, removed otherwise."""
+def _atomic(target: Path) -> AbstractContextManager[Path]:
+    """A temporary path next to ``target`` (its folder made if missing), moved onto it when the
+    block succeeds, removed otherwise; a file-system error is ``statements.write_failed``."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
     try:
-        yield temporary
-        os.replace(temporary, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DomainError("statements.write_failed", path=str(target), reason=str(exc)) from exc
-    finally:
-        temporary.unlink(missing_ok=True)
+        raise _write_failed(target, exc) from exc
+    return atomic_write.beside_then_replace(
+        target, prefix=f".{target.stem}.", suffix=".part", failed=partial(_write_failed, target)
+    )
+
+
+def _write_failed(target: Path, exc: OSError) -> DomainError:
+    return DomainError("statements.write_failed", path=str(target), reason=str(exc))

@@ -18,18 +18,18 @@ imported later.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
 
+from erpdesk import atomic_write
 from erpdesk.db.models.product import Product
 from erpdesk.db.models.stocktake import StocktakeFile, StocktakeLine, StocktakeScan
 from erpdesk.domain.errors import DomainError
@@ -203,35 +203,23 @@ def write_sheet(
             watch.row(done)  # the writer took the row
 
     watch.check()
-    temp = _temp_beside(target)
-    try:
-        stats = write_xlsx(temp, render("stocktake.sheet_name", lang), columns, cells())
+    with atomic_write.beside_then_replace(
+        target, prefix=".~", suffix=target.suffix, failed=partial(_cannot_write, target)
+    ) as temp:
+        try:
+            stats = write_xlsx(temp, render("stocktake.sheet_name", lang), columns, cells())
+        except DomainError as exc:
+            if exc.msg_id != "xlsx.cannot_write":
+                raise
+            # name the file the user chose, not the temporary one
+            raise DomainError("xlsx.cannot_write", **{**exc.params, "path": str(target)}) from None
         watch.check()  # the last moment a cancel leaves nothing: the sheet is complete, not yet in place
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise DomainError("xlsx.cannot_write", path=str(target), reason=str(exc)) from None
-    except DomainError as exc:
-        temp.unlink(missing_ok=True)
-        if exc.msg_id != "xlsx.cannot_write":
-            raise
-        # name the file the user chose, not the temporary one
-        raise DomainError("xlsx.cannot_write", **{**exc.params, "path": str(target)}) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     watch.finish()
     return stats.rows
 
 
-def _temp_beside(target: Path) -> Path:
-    """An empty file next to ``target`` (same volume, so the final move is a rename)."""
-    try:
-        handle, name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-    except OSError as exc:
-        raise DomainError("xlsx.cannot_write", path=str(target), reason=str(exc)) from None
-    os.close(handle)
-    return Path(name)
+def _cannot_write(target: Path, exc: OSError) -> DomainError:
+    return DomainError("xlsx.cannot_write", path=str(target), reason=str(exc))
 
 
 def _time(text: str, sheet: str, row: int, tz: ZoneInfo) -> datetime:

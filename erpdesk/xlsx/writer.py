@@ -20,18 +20,18 @@ importer strips exactly that escape again, so a round trip is exact.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from erpdesk import atomic_write
 from erpdesk.domain.errors import DomainError
 from erpdesk.xlsx.arrow_stream import WatchedStream
 
@@ -129,20 +129,21 @@ def _written_beside(
     ``OSError`` becomes ``xlsx.cannot_write``, and an error that ``cancelled_error()`` says came
     from the caller's Cancel becomes ``ExportCancelled``.
     """
-    handle, name = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise DomainError("xlsx.cannot_write", path=str(path), reason=str(exc)) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        if cancelled_error():
-            raise ExportCancelled from None
-        raise
+    with atomic_write.beside_then_replace(
+        path, prefix=".~", suffix=path.suffix, failed=partial(_cannot_write, path)
+    ) as temp:
+        try:
+            yield temp
+        except OSError:
+            raise  # a write that failed, whatever else happened: xlsx.cannot_write
+        except BaseException:
+            if cancelled_error():
+                raise ExportCancelled from None
+            raise
+
+
+def _cannot_write(path: Path, exc: OSError) -> DomainError:
+    return DomainError("xlsx.cannot_write", path=str(path), reason=str(exc))
 
 
 def _formats(rx: Any, kinds: Sequence[str]) -> list[Any]:

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from erpdesk.cli import main as cli_main
 from erpdesk.db.engine import Database
 from erpdesk.db.models.customer import Customer
+from erpdesk.domain.errors import DomainError
 from erpdesk.domain.permissions import Role
 from erpdesk.services.container import Services
 from erpdesk.services.context import Actor, Clock
@@ -278,6 +279,20 @@ def test_cli_exit_codes(
     # Receipts are importable (issue 7): the empty template imports nothing and fails nothing.
     assert cli_main([*base, "import", "receipts", str(template)]) == 0
     assert "0 new, 0 updated, 0 unchanged, 0 with errors" in capsys.readouterr().out
+
+
+def test_an_export_into_a_missing_folder_names_the_file(
+    backend: Database, clock: Clock, tmp_path: Path
+) -> None:
+    # Not a traceback about a temporary name: the translated error names the file the user chose.
+    services = _services(backend, clock)
+    services.customers.save(CustomerInput(name="导出客户"))
+    target = tmp_path / "no such folder" / "customers.xlsx"
+    with pytest.raises(DomainError) as caught:
+        services.exports.customers(target, lang="zh_CN")
+    assert caught.value.msg_id == "xlsx.cannot_write"
+    assert caught.value.params["path"] == str(target)
+    assert not target.parent.exists()
 
 
 def test_exported_money_is_a_number_exact_to_the_fen(

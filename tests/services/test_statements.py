@@ -267,6 +267,24 @@ def _printed_log(seeded: Seeded) -> list[Any]:
         return list(rows)
 
 
+def test_a_statement_that_cannot_be_written_says_where(seeded: Seeded, tmp_path: Path) -> None:
+    # The folder cannot be made (a file stands in its place): a translated error, no traceback.
+    blocker = tmp_path / "statements"
+    blocker.write_text("not a folder")
+    target = blocker / "all.pdf"
+    with pytest.raises(DomainError) as caught:
+        seeded.accountant.statements.render_batch(
+            (seeded.a,),
+            request_template=StatementRequest(customer_id=0, **APRIL),
+            target=target,
+            one_file=True,
+            lang="en",
+        )
+    assert caught.value.msg_id == "statements.write_failed"
+    assert caught.value.params["path"] == str(target)
+    assert blocker.read_text() == "not a folder"
+
+
 def test_advance_used_later_is_an_information_line(seeded: Seeded) -> None:
     from erpdesk.services.receivables import ReceiptInput
 
