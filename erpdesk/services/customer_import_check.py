@@ -403,7 +403,7 @@ class _Planner:
                         first_row[code] = number
                     pending.append((number, code, found))
                     continue
-            ctx = _Row(header.sheet, read.number, header.columns, header.headers, lang)
+            ctx = self._row(read.number)
             ctx.problems.extend(reader_problems.get(read.number, ()))
             if read.number in code_errors:
                 msg_id, params = code_errors[read.number]
